@@ -1,0 +1,75 @@
+# The verbs of the course. Each one sets up what it needs first (a .venv with the pinned
+# requirements), so on a fresh machine `make book` and `make test` are enough.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+BOOK_PORT ?= 8000
+APP_PORT ?= 8866
+LAB_PORT ?= 8888
+# Jupyter refuses to run as root unless told; a workshop laptop or a container may be root.
+ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
+
+.PHONY: help setup book build test app lab lint benchmarks clean chromium
+
+help:
+	@echo "make book        build the book and serve it on http://$(HOST):$(BOOK_PORT)"
+	@echo "make build       build the book only (warnings are errors)"
+	@echo "make test        set up everything the tests need, then run them"
+	@echo "make app         serve the Day 5 action-plan app on http://$(HOST):$(APP_PORT)"
+	@echo "make lab         open JupyterLab on the course, for a workshop machine"
+	@echo "make benchmarks  measure build time and app start-up"
+
+$(STAMP): requirements.txt requirements-test.txt pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -r requirements-test.txt -e .
+	$(BIN)/python -m pip check
+	@touch $@
+
+setup: $(STAMP)
+
+build: $(STAMP)
+	$(BIN)/jupyter-book build . -W -n --keep-going
+
+book: build
+	@echo ""
+	@echo "  The book is served at http://$(HOST):$(BOOK_PORT)/  (press Ctrl+C to stop)"
+	@echo ""
+	$(BIN)/python -m http.server $(BOOK_PORT) --bind $(HOST) --directory _build/html
+
+# Debian's chromium for the browser tests (Playwright drives it; it never downloads one).
+chromium:
+	@if ! command -v chromium >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's chromium for the browser tests..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else \
+	    echo "The browser tests need Chromium at /usr/bin/chromium."; \
+	    echo "Install it as root with:  apt-get install chromium"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+test: $(STAMP) chromium
+	$(BIN)/python -m pytest
+
+app: $(STAMP)
+	cd notebooks && ../$(BIN)/voila action_plan.ipynb --no-browser \
+	  --Voila.ip=$(HOST) --port=$(APP_PORT)
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab --no-browser --ip=$(HOST) --port=$(LAB_PORT) $(ROOT_FLAG) \
+	  --ServerApp.root_dir=$(CURDIR) --LabApp.default_url=/lab/tree/notebooks
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+benchmarks: $(STAMP) chromium
+	$(BIN)/python benchmarks/book_build.py
+	$(BIN)/python benchmarks/app_time_to_widgets.py
+
+clean:
+	rm -rf _build
