@@ -1,0 +1,119 @@
+"""Fixtures shared by the test suite: the repository, the venv's tools, a real Chromium."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def tool_env(**extra: str) -> dict[str, str]:
+    """The environment for running the venv's command-line tools (nbgrader calls alembic)."""
+    env = dict(os.environ)
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
+    env.update(extra)
+    return env
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for_http(url: str, process: subprocess.Popen | None = None, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"The server for {url} exited with code {process.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=5):
+                return
+        except OSError:
+            time.sleep(0.25)
+    raise TimeoutError(f"{url} did not answer within {timeout} s")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_workbook(tmp_path, monkeypatch):
+    """No test ever writes a workbook into the repository or the working directory."""
+    monkeypatch.setenv("DGTKIT_WORKBOOK", str(tmp_path / "default-workbook.sqlite"))
+    monkeypatch.delenv("JUPYTERHUB_USER", raising=False)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, headless, driven by Playwright (never a downloaded browser)."""
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), "Install Debian's chromium: apt-get install chromium"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def offline_page(browser):
+    """A browser page that can reach 127.0.0.1 and nothing else (a room with no internet)."""
+    context = browser.new_context()
+    page = context.new_page()
+    blocked: list[str] = []
+
+    def only_loopback(route):
+        url = route.request.url
+        if url.startswith(("http://127.0.0.1", "data:", "blob:")):
+            route.continue_()
+        else:
+            blocked.append(url)
+            route.abort()
+
+    page.route("**/*", only_loopback)
+    page.blocked_requests = blocked
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def serve_directory() -> Iterator:
+    """Serve a folder over HTTP on a free loopback port; returns its base URL."""
+    servers = []
+
+    def serve(folder: Path) -> str:
+        port = free_port()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
+             "--directory", str(folder)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        servers.append(process)
+        url = f"http://127.0.0.1:{port}/"
+        wait_for_http(url, process)
+        return url
+
+    yield serve
+    for process in servers:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def copy_tree(source: Path, target: Path, ignore: tuple[str, ...] = ()) -> Path:
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns(*ignore))
+    return target
