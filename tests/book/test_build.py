@@ -1,0 +1,146 @@
+"""The book builds with warnings as errors, and its pages work with no internet."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from dgtkit.week import week
+from tests.conftest import REPO, tool_env
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="session")
+def built_book(tmp_path_factory) -> Path:
+    """A clean build of the book, with execution, into a temporary folder."""
+    out = tmp_path_factory.mktemp("book")
+    jupyter_book = Path(sys.executable).parent / "jupyter-book"
+    result = subprocess.run(
+        [str(jupyter_book), "build", str(REPO), "-W", "-n", "--keep-going",
+         "--path-output", str(out)],
+        capture_output=True, text=True, env=tool_env(), timeout=900,
+    )
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+    return out / "_build" / "html"
+
+
+def html_of(built: Path, docname: str) -> str:
+    return (built / f"{docname}.html").read_text("utf-8")
+
+
+class _Tags(HTMLParser):
+    """The images a page shows and the scripts and styles it loads."""
+
+    def __init__(self):
+        super().__init__()
+        self.images: list[dict] = []
+        self.loads: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "img":
+            self.images.append(attrs)
+        elif tag == "script" and attrs.get("src"):
+            self.loads.append(attrs["src"])
+        elif tag == "link" and attrs.get("rel") in ("stylesheet", "preload") and attrs.get("href"):
+            self.loads.append(attrs["href"])
+
+
+def tags(page: Path) -> _Tags:
+    parser = _Tags()
+    parser.feed(page.read_text("utf-8"))
+    return parser
+
+
+def widget_state(page: str) -> dict:
+    match = re.search(
+        r'<script type="application/vnd.jupyter.widget-state\+json">(.*?)</script>', page, re.S
+    )
+    assert match, "the page carries no widget state"
+    return json.loads(match.group(1))["state"]
+
+
+def test_every_module_session_and_exercise_page_is_built(built_book):
+    missing = [d for d in ["book/intro", "book/agenda", *week().pages()]
+               if not (built_book / f"{d}.html").is_file()]
+    assert missing == []
+    assert (built_book / "index.html").is_file()
+
+
+def test_agenda_page_shows_five_days_and_links_all_31_sessions(built_book):
+    page = html_of(built_book, "book/agenda")
+    for day in range(1, 6):
+        assert f"Day {day}:" in page
+    for session in week().sessions:
+        target = Path(session.page).relative_to("book").as_posix() + ".html"
+        assert f'href="{target}' in page, f"no link to {session.id}"
+
+
+def test_session_pages_show_day_time_and_learning_goal(built_book):
+    page = html_of(built_book, "book/m2-holistic-approach/2-2-significance")
+    assert "Day 1, 16:00\u201316:40" in page
+    assert "Learning goal" in page
+    assert "ex03_pillar_self_rating.html" in page
+
+
+def test_citations_resolve_to_the_references_page(built_book):
+    page = html_of(built_book, "book/m1-introduction/1-1-key-definitions")
+    assert "Mergel" in page and "references.html#id" in page
+    references = html_of(built_book, "book/references")
+    assert "Defining digital transformation" in references
+
+
+def test_exercise_page_carries_the_form_and_the_chart(built_book):
+    page = html_of(built_book, "notebooks/ex03_pillar_self_rating")
+    state = widget_state(page)
+    dropdowns = [m for m in state.values() if m["model_name"] == "DropdownModel"]
+    assert len(dropdowns) == 8
+    assert all(m["state"]["description"].startswith("Level of pillar") for m in dropdowns)
+    charts = [m for m in state.values()
+              if m["model_name"] == "HTMLModel" and "<img" in m["state"]["value"]]
+    assert len(charts) == 1
+    assert 'alt="Radar chart of the pillar self-rating.' in charts[0]["state"]["value"]
+    assert "PillarSelfRating.show()" not in page  # the code is hidden; the form is shown
+
+
+def test_no_page_loads_a_script_or_style_from_the_internet(built_book):
+    for page in built_book.rglob("*.html"):
+        remote = [url for url in tags(page).loads if re.match(r"(https?:)?//", url)]
+        assert remote == [], f"{page.relative_to(built_book)} loads {remote}"
+    assert (built_book / "_static" / "widgets" / "embed-amd.js").is_file()
+
+
+def test_every_image_has_alt_text(built_book):
+    for page in built_book.rglob("*.html"):
+        for image in tags(page).images:
+            assert image.get("alt", "").strip(), f"{page.name}: <img> without alt text"
+
+
+@pytest.mark.browser
+def test_widgets_render_in_a_browser_with_no_internet(built_book, serve_directory, offline_page):
+    url = serve_directory(built_book) + "notebooks/ex03_pillar_self_rating.html"
+    page = offline_page
+    page.goto(url)
+    page.wait_for_selector(".widget-dropdown select", timeout=30_000)
+    assert page.locator(".widget-dropdown select").count() == 8
+    assert page.get_by_label("Level of pillar 1").input_value() is not None
+    chart = page.locator('.widget-html img[alt^="Radar chart"]')
+    chart.wait_for(timeout=30_000)
+    assert chart.evaluate("img => img.naturalWidth") > 100
+    assert page.blocked_requests == []
+
+
+@pytest.mark.browser
+def test_app_page_renders_its_form_offline(built_book, serve_directory, offline_page):
+    url = serve_directory(built_book) + "notebooks/action_plan.html"
+    offline_page.goto(url)
+    offline_page.wait_for_selector("text=Add action", timeout=30_000)
+    assert offline_page.get_by_label("Action", exact=True).is_visible()
+    assert offline_page.blocked_requests == []

@@ -1,0 +1,98 @@
+"""The week's data file, _toc.yml and the pages on disk agree."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from dgtkit.week import week
+from tests.conftest import REPO
+
+
+def toc_chapters() -> list[dict]:
+    toc = yaml.safe_load((REPO / "_toc.yml").read_text("utf-8"))
+    return [chapter for part in toc["parts"] for chapter in part["chapters"]]
+
+
+def toc_files() -> list[str]:
+    toc = yaml.safe_load((REPO / "_toc.yml").read_text("utf-8"))
+    files = [toc["root"]]
+    for chapter in toc_chapters():
+        files.append(chapter["file"])
+        files += [section["file"] for section in chapter.get("sections", [])]
+    return files
+
+
+def source_of(docname: str):
+    for suffix in (".md", ".ipynb"):
+        if (REPO / f"{docname}{suffix}").is_file():
+            return REPO / f"{docname}{suffix}"
+    return None
+
+
+def test_every_file_in_the_toc_exists():
+    missing = [f for f in toc_files() if source_of(f) is None]
+    assert missing == []
+
+
+def test_every_page_the_week_implies_is_in_the_toc():
+    assert set(week().pages()) - set(toc_files()) == set()
+
+
+def test_each_module_chapter_holds_its_sessions_in_order_and_its_exercises():
+    chapters = {c["file"]: [s["file"] for s in c.get("sections", [])] for c in toc_chapters()}
+    w = week()
+    for module in w.modules:
+        sections = chapters[module.page]
+        sessions = [s for s in sections if s.startswith("book/")]
+        assert sessions == [s.page for s in module.sessions]
+        notebooks = {e.notebook for e in w.exercises_of(module.number) if e.notebook}
+        assert notebooks == {s for s in sections if s.startswith("notebooks/")}
+
+
+def test_exercise_pages_follow_the_session_they_run_with():
+    chapters = {c["file"]: [s["file"] for s in c.get("sections", [])] for c in toc_chapters()}
+    w = week()
+    for exercise in w.exercises:
+        if not exercise.notebook:
+            continue
+        _day, slot = w.slot_of(exercise.id)
+        sections = chapters[w.module(exercise.module).page]
+        before = sections[sections.index(exercise.notebook) - 1]
+        assert before == w.session(slot.sessions[0]).page
+
+
+def test_no_module_page_on_disk_is_left_out_of_the_toc():
+    on_disk = {
+        str(p.relative_to(REPO).with_suffix("")) for p in (REPO / "book").glob("m*/*.md")
+    }
+    assert on_disk - set(toc_files()) == set()
+
+
+@pytest.mark.parametrize("session", week().sessions, ids=lambda s: s.id)
+def test_session_page_has_its_title_slot_and_learning_goal(session):
+    text = source_of(session.page).read_text("utf-8")
+    first_line = text.splitlines()[0]
+    assert first_line == f"# {session.id} {session.title}"
+    assert re.search(r"```\{session-info\} " + re.escape(session.id) + r"\n```", text)
+    assert ":class: learning-goal" in text
+    assert "## Question for discussion" in text
+
+
+@pytest.mark.parametrize("module", week().modules, ids=lambda m: str(m.number))
+def test_module_overview_states_outcomes_and_renders_its_slots(module):
+    text = source_of(module.page).read_text("utf-8")
+    assert text.splitlines()[0] == f"# Module {module.number}. {module.title}"
+    assert f"```{{module-overview}} {module.number}\n```" in text
+    assert "## Learning outcomes" in text
+    outcomes = text.split("## Learning outcomes", 1)[1]
+    assert len(re.findall(r"^- ", outcomes, flags=re.M)) >= 3
+
+
+def test_pages_carry_no_placeholder_text():
+    for docname in toc_files():
+        text = source_of(docname).read_text("utf-8")
+        for marker in ("TODO", "TBD", "lorem", "coming soon", "FIXME"):
+            assert marker.lower() not in text.lower(), f"{docname} contains {marker!r}"
