@@ -1,0 +1,49 @@
+"""The markdown the book's directives render from the week and the frameworks."""
+
+from dgtkit.frameworks import frameworks
+from dgtkit.sphinxext import render
+from dgtkit.week import week
+
+
+def test_agenda_has_a_section_per_day_and_links_every_session():
+    text = render.agenda(week())
+    for day in range(1, 6):
+        assert f"## Day {day}:" in text
+    for session in week().sessions:
+        assert f"</{session.page}>" in text
+    assert "09:45\u201310:30" in text
+
+
+def test_built_exercises_are_linked_and_planned_ones_are_named():
+    text = render.agenda(week())
+    assert "</notebooks/ex03_pillar_self_rating>" in text
+    assert "**Ex 5 Situation-analysis lab**" in text
+
+
+def test_module_overview_lists_its_sessions_with_day_and_time():
+    text = render.module_overview(week(), 2)
+    assert "2.1 Introduction to the holistic approach" in text
+    assert "| Day 1 | 15:20\u201316:00 |" in text
+    assert "Ex 3 Pillar self-rating" in text
+
+
+def test_session_info_names_module_day_time_and_exercise():
+    text = render.session_info(week(), "2.2")
+    assert "Module 2" in text and "Day 1, 16:00\u201316:40" in text
+    assert "Ex 3 Pillar self-rating" in text
+
+
+def test_pillar_table_cites_each_pillars_sources():
+    text = render.pillar_table(frameworks())
+    assert text.count("{cite:p}") == 8
+    assert "Capacity developers" in text
+
+
+def test_run_sheets_carry_the_notes():
+    text = render.run_sheets(week())
+    assert "How to run it" in text
+    assert "radar chart" in text
+
+
+def test_table_cells_cannot_break_the_table():
+    assert render._cell("a | b\nc") == "a \\| b c"
