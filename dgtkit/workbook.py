@@ -19,7 +19,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -105,7 +105,7 @@ class Workbook:
         exercise = _check_exercise(exercise)
         who = _check_participant(participant or self.participant)
         text = _encode(data)
-        saved_at = datetime.now(timezone.utc)
+        saved_at = datetime.now(UTC)
         with self._transaction() as db:
             cursor = db.execute(
                 "INSERT INTO revisions (participant, exercise, saved_at, data) VALUES (?, ?, ?, ?)",
