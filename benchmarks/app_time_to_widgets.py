@@ -35,7 +35,7 @@ def voila(*extra: str):
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
         try:
-            wait_for_http(f"http://127.0.0.1:{port}/voila/static/voila.js", timeout=120)
+            wait_for_http(f"http://127.0.0.1:{port}/voila/static/voila.js", process, 120)
             yield f"http://127.0.0.1:{port}/"
         finally:
             process.send_signal(signal.SIGTERM)

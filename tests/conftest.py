@@ -2,51 +2,22 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
+from tests.helpers import REPO, free_port, tool_env, wait_for_http
+
+__all__ = ["REPO", "free_port", "tool_env", "wait_for_http"]
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
-
-
-def tool_env(**extra: str) -> dict[str, str]:
-    """The environment for running the venv's command-line tools (nbgrader calls alembic)."""
-    env = dict(os.environ)
-    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
-    env.update(extra)
-    return env
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for_http(url: str, process: subprocess.Popen | None = None, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process is not None and process.poll() is not None:
-            raise RuntimeError(f"The server for {url} exited with code {process.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=5):
-                return
-        except OSError:
-            time.sleep(0.25)
-    raise TimeoutError(f"{url} did not answer within {timeout} s")
 
 
 @pytest.fixture(autouse=True)
@@ -113,7 +84,3 @@ def serve_directory() -> Iterator:
         process.terminate()
         process.wait(timeout=10)
 
-
-def copy_tree(source: Path, target: Path, ignore: tuple[str, ...] = ()) -> Path:
-    shutil.copytree(source, target, ignore=shutil.ignore_patterns(*ignore))
-    return target

@@ -30,13 +30,20 @@ def nbgrader(course: Path, *args: str) -> subprocess.CompletedProcess:
     return result
 
 
-@pytest.fixture(scope="module")
-def course(tmp_path_factory) -> Path:
-    """The course's exercises folder, copied, with the assignment generated."""
-    root = tmp_path_factory.mktemp("course") / "exercises"
+def copy_course(parent: Path) -> Path:
+    """The course's exercises folder as in git: source and config, nothing generated."""
+    root = parent / "exercises"
     shutil.copytree(REPO / "exercises", root,
                     ignore=shutil.ignore_patterns("release", "submitted", "autograded",
-                                                  "feedback", "exchange", "gradebook.db"))
+                                                  "feedback", "exchange", "gradebook.db",
+                                                  "workbook.sqlite*"))
+    return root
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory) -> Path:
+    """A copy of the course with the assignment generated."""
+    root = copy_course(tmp_path_factory.mktemp("course"))
     nbgrader(root, "generate_assignment", ASSIGNMENT, "--force")
     return root
 
@@ -134,10 +141,7 @@ def test_autograde_keeps_the_students_workbook(graded):
 
 
 def test_a_workbook_left_in_the_source_is_never_released(tmp_path):
-    root = tmp_path / "exercises"
-    shutil.copytree(REPO / "exercises", root,
-                    ignore=shutil.ignore_patterns("release", "submitted", "autograded",
-                                                  "feedback", "exchange", "gradebook.db"))
+    root = copy_course(tmp_path)
     Workbook(root / "source" / ASSIGNMENT / "workbook.sqlite").save(EXERCISE_KEY, {})
     result = subprocess.run(["nbgrader", "generate_assignment", ASSIGNMENT], cwd=root,
                             env=tool_env(), capture_output=True, text=True, timeout=300)
