@@ -8,7 +8,6 @@ still works and says plainly that nothing is being saved.
 from __future__ import annotations
 
 import os
-from html import escape
 from typing import Any, ClassVar
 
 import ipywidgets as w
@@ -94,7 +93,3 @@ class ActionPlanApp(_Exercise):
     def make_view(self):
         return ActionPlanView(self.model, on_change=self.save)
 
-
-def workbook_banner(workbook: Workbook) -> str:
-    """Where answers are saved, for the top of an exercise (plain text, escaped)."""
-    return escape(f"Answers are saved for {workbook.participant} in {workbook.path.name}.")

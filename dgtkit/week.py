@@ -41,10 +41,6 @@ class Module:
     def page(self) -> str:
         return f"{BOOK_FOLDER}/{self.folder}/index"
 
-    @property
-    def label(self) -> str:
-        return f"Module {self.number}. {self.title}"
-
 
 @dataclass(frozen=True)
 class Exercise:

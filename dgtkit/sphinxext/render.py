@@ -9,7 +9,7 @@ from __future__ import annotations
 from dgtkit.frameworks import Frameworks
 from dgtkit.week import Day, Slot, Week
 
-DASH = "\u2013"  # en dash, for time ranges
+DASH = "\u2060\u2013\u2060"  # en dash held to its neighbours: a time range never breaks
 
 
 def _cell(text: str) -> str:
@@ -123,11 +123,12 @@ def pillar_table(frameworks: Frameworks) -> str:
 
 
 def maturity_table(frameworks: Frameworks) -> str:
-    """The maturity scale with each pillar's descriptor per level."""
-    levels = frameworks.maturity_levels
-    header = "| Pillar | " + " | ".join(_cell(level.label) for level in levels) + " |"
-    rows = [header, "|---" * (len(levels) + 1) + "|"]
-    for pillar in frameworks.pillars:
-        cells = " | ".join(_cell(d) for d in pillar.descriptors)
-        rows.append(f"| {_cell(pillar.name)} | {cells} |")
-    return "\n".join(rows) + "\n"
+    """What each maturity level means for each pillar: a short table per pillar."""
+    blocks = []
+    for number, pillar in enumerate(frameworks.pillars, start=1):
+        rows = [f"**{number}. {_cell(pillar.name)}**", "", "| Level | What it looks like |",
+                "|---|---|"]
+        rows += [f"| {_cell(level.label)} | {_cell(pillar.descriptor(level.value))} |"
+                 for level in frameworks.maturity_levels]
+        blocks.append("\n".join(rows))
+    return "\n\n".join(blocks) + "\n"

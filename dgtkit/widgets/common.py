@@ -24,9 +24,8 @@ def status_html(text: str, problem: bool = False) -> str:
     return f'<div role="status" style="{style}">{prefix}{escape(text)}</div>'
 
 
-def saved_text(revision: Revision, extra: str = "") -> str:
-    stamp = revision.saved_at.astimezone().strftime("%H:%M:%S")
-    return f"Saved at {stamp}." + (f" {extra}" if extra else "")
+def saved_text(revision: Revision) -> str:
+    return f"Saved at {revision.saved_at.astimezone():%H:%M:%S}."
 
 
 def status_line() -> w.HTML:

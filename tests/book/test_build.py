@@ -85,7 +85,7 @@ def test_agenda_page_shows_five_days_and_links_all_31_sessions(built_book):
 
 def test_session_pages_show_day_time_and_learning_goal(built_book):
     page = html_of(built_book, "book/m2-holistic-approach/2-2-significance")
-    assert "Day 1, 16:00\u201316:40" in page
+    assert "Day 1, 16:00\u2060\u2013\u206016:40" in page
     assert "Learning goal" in page
     assert "ex03_pillar_self_rating.html" in page
 

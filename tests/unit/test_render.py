@@ -11,7 +11,7 @@ def test_agenda_has_a_section_per_day_and_links_every_session():
         assert f"## Day {day}:" in text
     for session in week().sessions:
         assert f"</{session.page}>" in text
-    assert "09:45\u201310:30" in text
+    assert "09:45\u2060\u2013\u206010:30" in text
 
 
 def test_built_exercises_are_linked_and_planned_ones_are_named():
@@ -23,13 +23,13 @@ def test_built_exercises_are_linked_and_planned_ones_are_named():
 def test_module_overview_lists_its_sessions_with_day_and_time():
     text = render.module_overview(week(), 2)
     assert "2.1 Introduction to the holistic approach" in text
-    assert "| Day 1 | 15:20\u201316:00 |" in text
+    assert "| Day 1 | 15:20\u2060\u2013\u206016:00 |" in text
     assert "Ex 3 Pillar self-rating" in text
 
 
 def test_session_info_names_module_day_time_and_exercise():
     text = render.session_info(week(), "2.2")
-    assert "Module 2" in text and "Day 1, 16:00\u201316:40" in text
+    assert "Module 2" in text and "Day 1, 16:00\u2060\u2013\u206016:40" in text
     assert "Ex 3 Pillar self-rating" in text
 
 
@@ -47,3 +47,10 @@ def test_run_sheets_carry_the_notes():
 
 def test_table_cells_cannot_break_the_table():
     assert render._cell("a | b\nc") == "a \\| b c"
+
+
+def test_maturity_table_gives_every_pillar_a_row_per_level():
+    text = render.maturity_table(frameworks())
+    assert text.count("| Level | What it looks like |") == 8
+    assert text.count("| 3 Agile and integrated |") == 8
+    assert "| 1 Nascent | Departments work in silos and do not share data. |" in text
