@@ -56,7 +56,7 @@ def pillar_radar(rating: PillarRating) -> Figure:
     title = "Pillar self-rating"
     if rating.government:
         title += f": {textwrap.shorten(rating.government, 60)}"
-    axes.set_title(title, fontsize=11, pad=22)
+    axes.set_title(title, fontsize=11, pad=22, parse_math=False)  # "$" is text, not maths
     return figure
 
 

@@ -61,8 +61,8 @@ class ActionPlanView:
             )
             return
         self.model.add(action)
+        self._on_change()  # saved first: a redraw can never cost the team an action
         self.redraw()
-        self._on_change()
         self.title.value = self.lead.value = ""
         self.start.value = self.end.value = None
 

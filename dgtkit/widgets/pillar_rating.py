@@ -83,14 +83,14 @@ class PillarRatingView:
             self.government_message.value = message_html(error.message)
             return
         self.government_message.value = ""
+        self._on_change()  # saved first: a redraw can never cost the participant an answer
         self.redraw()
-        self._on_change()
 
     def _rating_changed(self, pillar_id: str):
         def handler(change) -> None:
             self.model.rate(pillar_id, change["new"] or None)
-            self.redraw()
             self._on_change()
+            self.redraw()
 
         return handler
 

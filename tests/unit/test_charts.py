@@ -49,3 +49,11 @@ def test_rated_neighbours_are_joined_and_an_unrated_pillar_leaves_a_gap():
     rating.rate("skills", None)
     segments = [line for line in pillar_radar(rating).axes[0].lines if len(line.get_xdata()) == 2]
     assert len(segments) == 6  # the two segments touching "skills" are gone
+
+
+def test_dollar_signs_in_a_name_are_text_not_maths():
+    rating = PillarRating()
+    rating.name_government(r"Budget $\frac{ city$ and $x^2$")
+    figure = pillar_radar(rating)
+    assert to_png(figure).startswith(b"\x89PNG")
+    assert "$x^2$" in figure.axes[0].get_title()

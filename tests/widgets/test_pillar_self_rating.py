@@ -121,3 +121,12 @@ def test_a_failed_save_says_so_and_a_later_save_recovers(tmp_path):
     exercise.view.selectors["leadership"].value = 4
     latest = Workbook(path, participant="ana").latest(EXERCISE_KEY)
     assert latest.data["ratings"] == {**latest.data["ratings"], "skills": 3, "leadership": 4}
+
+
+def test_a_name_that_breaks_a_chart_library_is_still_saved(tmp_path):
+    path = tmp_path / "w.sqlite"
+    view = open_exercise(path).view
+    view.government.value = r"Ville $\frac{ de test$"
+    saved = Workbook(path, participant="ana").latest(EXERCISE_KEY)
+    assert saved.data["government"] == r"Ville $\frac{ de test$"
+    assert "<img" in view.chart.value
