@@ -9,9 +9,17 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from tests.helpers import BIN, free_port, tool_env, wait_for_http  # noqa: E402
+from tests.helpers import (  # noqa: E402
+    BIN,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    free_port,
+    tool_env,
+    wait_for_http,
+)
 
-__all__ = ["BIN", "REPO", "free_port", "summary", "tool_env", "wait_for_http"]
+__all__ = ["BIN", "CHROMIUM", "CHROMIUM_ARGS", "REPO", "free_port", "summary", "tool_env",
+           "wait_for_http"]
 
 
 def summary(label: str, seconds: list[float]) -> str:

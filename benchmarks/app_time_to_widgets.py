@@ -16,11 +16,17 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from _common import BIN, REPO, free_port, summary, tool_env, wait_for_http
+from _common import (
+    BIN,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    REPO,
+    free_port,
+    summary,
+    tool_env,
+    wait_for_http,
+)
 from playwright.sync_api import sync_playwright
-
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 @contextmanager
@@ -59,7 +65,7 @@ def main() -> None:
                         help="seconds to let a preheated pool refill between runs")
     args = parser.parse_args()
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
+        browser = playwright.chromium.launch(executable_path=CHROMIUM,
                                              headless=True, args=CHROMIUM_ARGS)
         with voila() as url:
             cold = [time_to_form(browser, url) for _ in range(args.runs)]

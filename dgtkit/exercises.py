@@ -8,22 +8,24 @@ still works and says plainly that nothing is being saved.
 from __future__ import annotations
 
 import os
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import ipywidgets as w
 from IPython.display import display
 
 from dgtkit.models import action_plan, pillar_rating
 from dgtkit.widgets.action_plan import ActionPlanView
-from dgtkit.widgets.common import saved_text, status_html
+from dgtkit.widgets.common import message_html, saved_text, status_html
 from dgtkit.widgets.pillar_rating import PillarRatingView
-from dgtkit.workbook import Workbook, WorkbookError
+from dgtkit.workbook import Revision, Workbook, WorkbookError
 
 
 class _Exercise:
     """Model + view + workbook: load the latest revision, save after every change."""
 
     key: ClassVar[str]
+    model_class: ClassVar[type]  # a model with from_dict/to_dict and an empty default
+    view_class: ClassVar[type]  # a view built as view_class(model, on_change=...)
 
     def __init__(self, workbook: Workbook | str | None = None, participant: str | None = None):
         """``workbook``: a Workbook, the path of one, or None for the default location."""
@@ -38,10 +40,26 @@ class _Exercise:
             latest = workbook.latest(self.key)
         except WorkbookError as error:
             self.workbook, latest, self.problem = None, None, str(error)
-        self.model = self.load(latest.data if latest else None)
-        self.view = self.make_view()
-        if self.problem:
+        self.model = self._load(latest)
+        self.view = self.view_class(self.model, on_change=self.save)
+        if self.workbook is None:
             self.view.status.value = status_html(self.problem, problem=True)
+        elif self.problem:
+            self.view.status.value = message_html(self.problem)
+
+    def _load(self, latest: Revision | None):
+        if latest is None:
+            return self.model_class()
+        try:
+            return self.model_class.from_dict(latest.data)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            # Nothing is lost: the revision stays in the workbook, under the newer ones.
+            self.problem = (
+                f"Your last saved answers (revision {latest.id}) could not be read, so the "
+                "form starts empty. They are still in the workbook: a facilitator can "
+                "restore them."
+            )
+            return self.model_class()
 
     @classmethod
     def show(cls, workbook: Workbook | str | None = None, participant: str | None = None) -> None:
@@ -63,33 +81,18 @@ class _Exercise:
             return
         self.view.status.value = status_html(saved_text(revision))
 
-    def load(self, data: dict[str, Any] | None):
-        raise NotImplementedError
-
-    def make_view(self):
-        raise NotImplementedError
-
 
 class PillarSelfRating(_Exercise):
     """Ex 3 (Module 2): rate the team's government 1-5 on each pillar."""
 
     key = pillar_rating.EXERCISE_KEY
-
-    def load(self, data):
-        return pillar_rating.PillarRating.from_dict(data) if data else pillar_rating.PillarRating()
-
-    def make_view(self):
-        return PillarRatingView(self.model, on_change=self.save)
+    model_class = pillar_rating.PillarRating
+    view_class = PillarRatingView
 
 
 class ActionPlanApp(_Exercise):
     """Day 5 (Module 7): the team's action plan, served by Voila as a standalone app."""
 
     key = action_plan.EXERCISE_KEY
-
-    def load(self, data):
-        return action_plan.ActionPlan.from_dict(data) if data else action_plan.ActionPlan()
-
-    def make_view(self):
-        return ActionPlanView(self.model, on_change=self.save)
-
+    model_class = action_plan.ActionPlan
+    view_class = ActionPlanView

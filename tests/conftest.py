@@ -9,15 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import REPO, free_port, tool_env, wait_for_http
+from tests.helpers import CHROMIUM, CHROMIUM_ARGS, REPO, free_port, tool_env, wait_for_http
 
 __all__ = ["REPO", "free_port", "tool_env", "wait_for_http"]
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 
 
 @pytest.fixture(autouse=True)

@@ -12,6 +12,12 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
+CHROMIUM = "/usr/bin/chromium"
+#: Debian's Chromium, headless, on a machine whose network is closed (background calls off).
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
 
 
 def tool_env(**extra: str) -> dict[str, str]:

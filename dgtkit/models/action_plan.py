@@ -44,8 +44,8 @@ class Action:
 def new_action(title: object, lead: object, start: object, end: object) -> Action:
     """An action from what was typed in the form, or every problem found, field by field.
 
-    Raises ``ActionErrors`` (a dict-like list of FieldError) when anything is wrong, so that the
-    form can show each message next to its field at once.
+    Raises ``ActionErrors`` when anything is wrong; its ``by_field`` maps each field to its
+    message, so that the form can show every message next to its field at once.
     """
     errors: list[FieldError] = []
     values: dict[str, object] = {}

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
@@ -35,58 +36,39 @@ class _MarkdownDirective(SphinxDirective):
     """A directive whose output is MyST markdown rendered from the course data."""
 
     has_content = False
-    css_class = ""
-
-    def markdown(self) -> str:
-        raise NotImplementedError
+    css_class = ""  # set: the output is wrapped in a box of this class
+    render: Callable[..., str]  # called with the directive's arguments
 
     def run(self) -> list[nodes.Node]:
         for data_file in ("week.yaml", "frameworks.yaml"):
             self.env.note_dependency(str(resources.files("dgtkit").joinpath("course", data_file)))
         try:
-            text = self.markdown()
-        except KeyError as error:
-            raise self.error(f"{self.name}: {error.args[0]}") from error
+            text = type(self).render(*self.arguments)
+        except (KeyError, ValueError) as error:
+            raise self.error(f"{self.name}: {error}") from error
         holder = nodes.container(classes=[self.css_class] if self.css_class else [])
         self.state.nested_parse(StringList(text.splitlines()), self.content_offset, holder,
                                 match_titles=True)
         return [holder] if self.css_class else list(holder.children)
 
 
-class CourseAgenda(_MarkdownDirective):
-    def markdown(self) -> str:
-        return render.agenda(week())
+#: name: (what it renders from its arguments, how many arguments, CSS class of its box)
+_DIRECTIVES: dict[str, tuple[Callable[..., str], int, str]] = {
+    "course-agenda": (lambda: render.agenda(week()), 0, ""),
+    "run-sheets": (lambda: render.run_sheets(week()), 0, ""),
+    "module-overview": (lambda n: render.module_overview(week(), int(n)), 1, "module-overview"),
+    "session-info": (lambda sid: render.session_info(week(), sid), 1, "session-info"),
+    "pillar-table": (lambda: render.pillar_table(frameworks()), 0, ""),
+    "maturity-table": (lambda: render.maturity_table(frameworks()), 0, ""),
+}
 
 
-class RunSheets(_MarkdownDirective):
-    def markdown(self) -> str:
-        return render.run_sheets(week())
-
-
-class ModuleOverview(_MarkdownDirective):
-    required_arguments = 1
-    css_class = "module-overview"
-
-    def markdown(self) -> str:
-        return render.module_overview(week(), int(self.arguments[0]))
-
-
-class SessionInfo(_MarkdownDirective):
-    required_arguments = 1
-    css_class = "session-info"
-
-    def markdown(self) -> str:
-        return render.session_info(week(), self.arguments[0])
-
-
-class PillarTable(_MarkdownDirective):
-    def markdown(self) -> str:
-        return render.pillar_table(frameworks())
-
-
-class MaturityTable(_MarkdownDirective):
-    def markdown(self) -> str:
-        return render.maturity_table(frameworks())
+def _directive(markdown: Callable[..., str], arguments: int, css_class: str) -> type:
+    return type("CourseDirective", (_MarkdownDirective,), {
+        "render": staticmethod(markdown),
+        "required_arguments": arguments,
+        "css_class": css_class,
+    })
 
 
 def library_fingerprint() -> str:
@@ -114,12 +96,8 @@ def _cache_per_library_version(app: Sphinx, config) -> None:
 
 
 def setup(app: Sphinx) -> dict:
-    app.add_directive("course-agenda", CourseAgenda)
-    app.add_directive("run-sheets", RunSheets)
-    app.add_directive("module-overview", ModuleOverview)
-    app.add_directive("session-info", SessionInfo)
-    app.add_directive("pillar-table", PillarTable)
-    app.add_directive("maturity-table", MaturityTable)
+    for name, spec in _DIRECTIVES.items():
+        app.add_directive(name, _directive(*spec))
     # Before Sphinx checks html_static_path, so the vendored folder exists by then.
     app.connect("config-inited", widget_js.ensure_for_sphinx, priority=100)
     app.connect("config-inited", _cache_per_library_version, priority=100)

@@ -18,7 +18,7 @@ def _cell(text: str) -> str:
 
 
 def _times(slot: Slot) -> str:
-    return f"{slot.start:%H:%M}{DASH}{slot.end:%H:%M}"
+    return slot.times.replace("-", DASH)
 
 
 def _link(title: str, docname: str) -> str:

@@ -105,9 +105,10 @@ class PillarRatingView:
             )
             self.descriptors[pillar.id].value = f'<div style="margin-left:9.5em">{text}</div>'
         self.progress.value = f"<p>{escape(self.model.summary())}</p>"
+        lowest, highest = framework.maturity_levels[0], framework.maturity_levels[-1]
         self.chart.value = figure_html(
             pillar_radar(self.model),
             alt=radar_alt_text(self.model),
-            caption="Your rating of each pillar, from 1 (nascent) at the centre to 5 "
-            "(innovative) at the edge.",
+            caption=f"Your rating of each pillar, from {lowest.label} at the centre to "
+            f"{highest.label} at the edge.",
         )

@@ -1,7 +1,9 @@
 """The markdown the book's directives render from the week and the frameworks."""
 
+import pytest
+
 from dgtkit.frameworks import frameworks
-from dgtkit.sphinxext import render
+from dgtkit.sphinxext import _DIRECTIVES, render
 from dgtkit.week import week
 
 
@@ -54,3 +56,12 @@ def test_maturity_table_gives_every_pillar_a_row_per_level():
     assert text.count("| Level | What it looks like |") == 8
     assert text.count("| 3 Agile and integrated |") == 8
     assert "| 1 Nascent | Departments work in silos and do not share data. |" in text
+
+
+def test_a_bad_directive_argument_fails_the_build_with_its_reason():
+    render_session, arguments, css_class = _DIRECTIVES["session-info"]
+    assert arguments == 1 and css_class == "session-info"
+    with pytest.raises(KeyError, match="session 9.9"):
+        render_session("9.9")
+    with pytest.raises(ValueError):
+        _DIRECTIVES["module-overview"][0]("two")

@@ -80,3 +80,16 @@ def test_teams_in_one_workbook_keep_separate_plans(tmp_path):
     path = tmp_path / "w.sqlite"
     fill(open_app(path, "team-1").view, title="Team one's action")
     assert open_app(path, "team-2").model.actions == []
+
+
+def test_an_unreadable_saved_plan_is_reported_kept_and_not_hidden(tmp_path):
+    path = tmp_path / "w.sqlite"
+    odd = Workbook(path, participant="team-1").save(EXERCISE_KEY, {"actions": [{"title": "x"}]})
+    app = open_app(path)
+    assert app.model.actions == []
+    assert f"revision {odd.id}" in app.view.status.value
+    assert "Problem" in app.view.status.value
+    fill(app.view)  # the team can go on working...
+    history = Workbook(path, participant="team-1").history(EXERCISE_KEY)
+    assert history[0].data == {"actions": [{"title": "x"}]}  # ...and the odd revision stays
+    assert len(history) == 2
