@@ -23,10 +23,15 @@ help:
 	@echo "make lab         open JupyterLab on the course, for a workshop machine"
 	@echo "make benchmarks  measure build time and app start-up"
 
-$(STAMP): requirements.txt requirements-test.txt pyproject.toml
+VOILA_TEMPLATE := share/jupyter/voila/templates/dgt-offline
+
+$(STAMP): requirements.txt requirements-test.txt deploy/requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt -e .
 	$(BIN)/python -m pip check
+	@# An editable install skips data files: link the app's offline Voila template instead.
+	mkdir -p $(VENV)/$(dir $(VOILA_TEMPLATE))
+	ln -sfn $(CURDIR)/$(VOILA_TEMPLATE) $(VENV)/$(VOILA_TEMPLATE)
 	@touch $@
 
 setup: $(STAMP)

@@ -1,0 +1,25 @@
+"""Rules for the free text participants type, shared by every model."""
+
+from __future__ import annotations
+
+
+class FieldError(ValueError):
+    """A value a participant entered breaks a rule; ``field`` names the form field."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+def clean_text(field: str, value: object, label: str, limit: int, required: bool) -> str:
+    """``value`` as tidy text, or a FieldError that says in plain words what to change."""
+    text = " ".join(str(value or "").split())
+    if required and not text:
+        raise FieldError(field, f"{label} is empty. Please fill it in.")
+    if len(text) > limit:
+        raise FieldError(
+            field,
+            f"{label} is too long ({len(text):,} characters). Please keep it under {limit:,}.",
+        )
+    return text

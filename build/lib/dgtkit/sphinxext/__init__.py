@@ -1,0 +1,104 @@
+"""The book's Sphinx extension: pages rendered from the course's data, and offline widgets.
+
+Directives (MyST: a fenced block, e.g. ```` ```{session-info} 1.1 ````):
+
+- ``course-agenda``: the five days, from ``dgtkit/course/week.yaml``;
+- ``run-sheets``: the same, with how to run each slot, for the facilitator guide;
+- ``module-overview N``: module N's sessions and exercises with day and time;
+- ``session-info N.M``: module, day and time of a session;
+- ``pillar-table`` and ``maturity-table``: the course's framework, from ``frameworks.yaml``.
+
+On ``config-inited`` the extension also makes sure that the widget JavaScript the book serves
+itself (``dgtkit.sphinxext.widget_js``) is present, and keys the notebook execution cache to
+the library's code: jupyter-cache only looks at a notebook's own cells, so without this an
+exercise page would keep showing what an older dgtkit drew.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+
+from docutils import nodes
+from docutils.statemachine import StringList
+from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective
+
+from dgtkit.frameworks import frameworks
+from dgtkit.sphinxext import render, widget_js
+from dgtkit.week import week
+
+
+class _MarkdownDirective(SphinxDirective):
+    """A directive whose output is MyST markdown rendered from the course data."""
+
+    has_content = False
+    css_class = ""  # set: the output is wrapped in a box of this class
+    render: Callable[..., str]  # called with the directive's arguments
+
+    def run(self) -> list[nodes.Node]:
+        for data_file in ("week.yaml", "frameworks.yaml"):
+            self.env.note_dependency(str(resources.files("dgtkit").joinpath("course", data_file)))
+        try:
+            text = type(self).render(*self.arguments)
+        except (KeyError, ValueError) as error:
+            raise self.error(f"{self.name}: {error}") from error
+        holder = nodes.container(classes=[self.css_class] if self.css_class else [])
+        self.state.nested_parse(StringList(text.splitlines()), self.content_offset, holder,
+                                match_titles=True)
+        return [holder] if self.css_class else list(holder.children)
+
+
+#: name: (what it renders from its arguments, how many arguments, CSS class of its box)
+_DIRECTIVES: dict[str, tuple[Callable[..., str], int, str]] = {
+    "course-agenda": (lambda: render.agenda(week()), 0, ""),
+    "run-sheets": (lambda: render.run_sheets(week()), 0, ""),
+    "module-overview": (lambda n: render.module_overview(week(), int(n)), 1, "module-overview"),
+    "session-info": (lambda sid: render.session_info(week(), sid), 1, "session-info"),
+    "pillar-table": (lambda: render.pillar_table(frameworks()), 0, ""),
+    "maturity-table": (lambda: render.maturity_table(frameworks()), 0, ""),
+}
+
+
+def _directive(markdown: Callable[..., str], arguments: int, css_class: str) -> type:
+    return type("CourseDirective", (_MarkdownDirective,), {
+        "render": staticmethod(markdown),
+        "required_arguments": arguments,
+        "css_class": css_class,
+    })
+
+
+def library_fingerprint() -> str:
+    """A short hash of dgtkit's code and data: it changes whenever an exercise may render anew."""
+    package = Path(str(resources.files("dgtkit")))
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.suffix in {".py", ".yaml", ".css"} and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _cache_per_library_version(app: Sphinx, config) -> None:
+    """Use one execution cache per version of dgtkit, and drop the caches of older ones."""
+    if config.nb_execution_cache_path:  # the book chose its own cache: leave it alone
+        return
+    caches = Path(app.outdir).parent / ".jupyter_cache"
+    current = caches / f"dgtkit-{library_fingerprint()}"
+    if caches.is_dir():
+        for old in caches.glob("dgtkit-*"):
+            if old != current:
+                shutil.rmtree(old, ignore_errors=True)
+    config.nb_execution_cache_path = str(current)
+
+
+def setup(app: Sphinx) -> dict:
+    for name, spec in _DIRECTIVES.items():
+        app.add_directive(name, _directive(*spec))
+    # Before Sphinx checks html_static_path, so the vendored folder exists by then.
+    app.connect("config-inited", widget_js.ensure_for_sphinx, priority=100)
+    app.connect("config-inited", _cache_per_library_version, priority=100)
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

@@ -1,0 +1,32 @@
+"""Pieces every exercise form shares: status line, field messages, escaped text."""
+
+from __future__ import annotations
+
+from html import escape
+
+import ipywidgets as w
+
+from dgtkit.workbook import Revision
+
+ERROR_STYLE = "color:#a4000f"  # dark red, 7:1 on white, and always with the word "Problem"
+
+
+def message_html(text: str) -> str:
+    """A field's error message: an icon-free, worded warning (not colour alone)."""
+    if not text:
+        return ""
+    return f'<span role="alert" style="{ERROR_STYLE}"><b>Problem:</b> {escape(text)}</span>'
+
+
+def status_html(text: str, problem: bool = False) -> str:
+    style = ERROR_STYLE if problem else "color:#1b5e20"
+    prefix = "<b>Not saved:</b> " if problem else ""
+    return f'<div role="status" style="{style}">{prefix}{escape(text)}</div>'
+
+
+def saved_text(revision: Revision) -> str:
+    return f"Saved at {revision.saved_at.astimezone():%H:%M:%S}."
+
+
+def status_line() -> w.HTML:
+    return w.HTML(value="", layout=w.Layout(min_height="1.6em"))
