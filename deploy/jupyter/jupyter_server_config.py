@@ -1,0 +1,24 @@
+"""Every user's Jupyter server on the course hub (the hub puts this folder on JUPYTER_CONFIG_PATH).
+
+- Voila serves the action-plan app to everyone (/voila/render/...), with the course's
+  template that loads nothing from the internet, and stops kernels left idle.
+- Only graders get nbgrader's formgrader (release, collect, grade); students keep the
+  assignment list (fetch, submit).
+"""
+
+from dgtkit.exchange import is_grader
+
+c = get_config()  # noqa: F821 (provided by Jupyter when it reads this file)
+
+c.VoilaConfiguration.template = "dgt-offline"
+c.VoilaConfiguration.show_tracebacks = False
+# A closed tab does not stop its kernel (voila issue 1458): cull kernels idle for 20 minutes.
+c.MappingKernelManager.cull_idle_timeout = 1200
+c.MappingKernelManager.cull_interval = 120
+c.MappingKernelManager.cull_connected = False
+
+if not is_grader():
+    c.ServerApp.jpserver_extensions = {
+        "nbgrader.server_extensions.formgrader": False,
+        "nbgrader.server_extensions.course_list": False,
+    }
