@@ -10,8 +10,8 @@ group, so a submission can be closed to everyone but its author and the graders:
 - the course folder and ``outbound`` belong to the course's owner and the graders' group;
 - ``inbound`` is ``2773``: students may create their submission there but not list it, and
   the set-group-ID bit gives each submission the graders' group;
-- :class:`PrivateSubmit` then closes the submission to others: folders ``0770``, files
-  ``0640`` (author and graders only).
+- :class:`PrivateSubmit` then closes the submission's folder to others (``0770``): only its
+  author (the owner) and the graders (the group) may enter it.
 
 :func:`prepare_exchange` lays this out (the hub runs it as root when it starts). The hub's
 Jupyter configuration (``deploy/jupyter``) selects :class:`PrivateSubmit` for everyone.
@@ -39,13 +39,9 @@ class PrivateSubmit(ExchangeSubmit):
 
     def copy_files(self):
         super().copy_files()
-        submission = Path(self.inbound_path) / self.assignment_filename
-        for folder, subfolders, files in os.walk(submission):
-            for name in files:
-                os.chmod(Path(folder) / name, 0o640)
-            for name in subfolders:
-                os.chmod(Path(folder) / name, 0o770)
-        os.chmod(submission, 0o770)
+        # The folder took the graders' group from inbound (set-group-ID); closing it to others
+        # closes everything in it, whatever group its files got.
+        os.chmod(Path(self.inbound_path) / self.assignment_filename, 0o770)
 
 
 def is_grader(group: str | None = None) -> bool:

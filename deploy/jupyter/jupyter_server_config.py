@@ -12,6 +12,15 @@ c = get_config()  # noqa: F821 (provided by Jupyter when it reads this file)
 
 c.VoilaConfiguration.template = "dgt-offline"
 c.VoilaConfiguration.show_tracebacks = False
+
+
+def no_mathjax_from_a_cdn(page_config, **_):
+    """Inside a Jupyter server Voila would load MathJax from a CDN; the app shows no maths."""
+    page_config.update(fullMathjaxUrl=None, mathjaxConfig=None)  # as Voila on its own does
+    return page_config
+
+
+c.VoilaConfiguration.page_config_hook = no_mathjax_from_a_cdn
 # A closed tab does not stop its kernel (voila issue 1458): cull kernels idle for 20 minutes.
 c.MappingKernelManager.cull_idle_timeout = 1200
 c.MappingKernelManager.cull_interval = 120

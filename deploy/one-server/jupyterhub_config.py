@@ -74,7 +74,8 @@ c.PAMAuthenticator.admin_groups = {graders}
 
 # -- everyone's server: their own Unix account, home folder closed to others ----------------
 c.JupyterHub.spawner_class = "localprocess"
-c.Spawner.cmd = [os.environ.get("DGT_USER_PYTHON", sys.executable), "-m", "jupyterhub.singleuser"]
+user_python = os.environ.get("DGT_USER_PYTHON", sys.executable)
+c.Spawner.cmd = [user_python, "-m", "jupyterhub.singleuser"]
 c.Spawner.disable_user_config = True  # the course's settings below are not the user's to undo
 c.Spawner.environment = {
     "JUPYTER_CONFIG_PATH": str(DEPLOY / "jupyter"),  # nbgrader, Voila: see deploy/jupyter
@@ -82,6 +83,8 @@ c.Spawner.environment = {
     GRADERS_ENV: graders,
     COURSE_ENV: course_id,
     COURSE_DIR_ENV: f"~/{folder}/exercises",
+    # The tools beside the users' Python first (nbgrader runs alembic, for one).
+    "PATH": os.pathsep.join([str(Path(user_python).parent), os.environ.get("PATH", "")]),
 }
 # The first page pulls the course (or its updates, keeping the user's changes) and opens it.
 c.Spawner.default_url = "/git-pull?" + urlencode(

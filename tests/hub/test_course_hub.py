@@ -29,11 +29,13 @@ import re
 import secrets
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
 import textwrap
 import time
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
@@ -112,6 +114,14 @@ def python_for_users(base: Path) -> str:
     (site / "course-venv.pth").write_text(f"import site; site.addsitedir({ours!r})\n")
     for shared in ("share", "etc"):
         (venv / shared).symlink_to(Path(sys.prefix) / shared)
+    for script in Path(sys.executable).parent.iterdir():  # the venv's tools, on that Python
+        if script.is_file() and not script.name.startswith("python"):
+            text = script.read_bytes()
+            if text.startswith(b"#!") and b"python" in text.split(b"\n", 1)[0]:
+                copy = venv / "bin" / script.name
+                copy.write_bytes(b"#!" + str(venv / "bin" / "python").encode()
+                                 + b"\n" + text.split(b"\n", 1)[1])
+                copy.chmod(0o755)
     return str(venv / "bin" / "python")
 
 
@@ -122,8 +132,8 @@ def as_user(user: str, code: str) -> dict:
 
 
 @pytest.fixture(scope="module")
-def hub(serve_directory_module):
-    """The course hub, three throwaway Unix users, and the course served over HTTP."""
+def hub():
+    """The course hub, three throwaway Unix users, and the course's repository on loopback."""
     if os.geteuid() != 0:
         pytest.fail("The hub test creates throwaway Unix users and runs a hub that spawns "
                     "servers as them: run it as root (CI does).")
@@ -137,6 +147,7 @@ def hub(serve_directory_module):
     created: list[str] = []
     process = None
     log = base / "hub.log"
+    stack = ExitStack()
     try:
         run("groupadd", graders)
         (base / "home").mkdir()
@@ -146,13 +157,12 @@ def hub(serve_directory_module):
                 "--shell", "/bin/bash", "--user-group", *extra, user)
             created.append(user)
 
-        # The course's repository, served over HTTP on loopback as GitHub would serve it.
+        # The course's repository (its last commit), served on loopback.
         folder = repository(REPO).url.rsplit("/", 1)[-1]
         mirror = base / "git" / folder
         run("git", "init", "--quiet", "--bare", str(mirror))
         run("git", "-C", str(REPO), "push", "--quiet", str(mirror), "HEAD:refs/heads/main")
-        run("git", "-C", str(mirror), "update-server-info")
-        repo_url = serve_directory_module(base / "git") + folder
+        repo_url = stack.enter_context(git_daemon(base / "git")) + folder
 
         token = secrets.token_hex(32)
         config = base / "test_config.py"
@@ -205,25 +215,30 @@ def hub(serve_directory_module):
             end_processes_of(user)
             subprocess.run(["userdel", user], capture_output=True)
         subprocess.run(["groupdel", graders], capture_output=True)
+        stack.close()
         shutil.rmtree(base, ignore_errors=True)
 
 
-@pytest.fixture(scope="module")
-def serve_directory_module():
-    """Serve a folder over HTTP on loopback for the whole module (the course's git mirror)."""
-    servers = []
-
-    def serve(folder: Path) -> str:
-        port = free_port()
-        process = subprocess.Popen(
-            [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
-             "--directory", str(folder)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        servers.append(process)
-        wait_for_http(f"http://127.0.0.1:{port}/", process)
-        return f"http://127.0.0.1:{port}/"
-
-    yield serve
-    for process in servers:
+@contextmanager
+def git_daemon(folder: Path):
+    """Serve the git repositories in ``folder`` on loopback (git://), as GitHub serves them."""
+    port = free_port()
+    process = subprocess.Popen(
+        ["git", "daemon", "--reuseaddr", "--export-all", f"--base-path={folder}",
+         "--listen=127.0.0.1", f"--port={port}", str(folder)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            assert process.poll() is None, "git daemon exited"
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "git daemon did not answer"
+                time.sleep(0.2)
+        yield f"git://127.0.0.1:{port}/"
+    finally:
         process.terminate()
         process.wait(timeout=10)
 
@@ -280,7 +295,7 @@ def test_release_fetch_submit_collect_and_no_student_reads_another(hub):
     for action in ("assign", "release"):
         result = user_api(hub, hub.teacher, "POST",
                           f"formgrader/api/assignment/{ASSIGNMENT}/{action}")
-        assert result["success"], result
+        assert result["success"], json.dumps(result, indent=1)[-3000:]
     outbound = hub.exchange / COURSE / "outbound" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
     assert outbound.is_file()
 
@@ -302,7 +317,7 @@ def test_release_fetch_submit_collect_and_no_student_reads_another(hub):
 
     # The instructor collects both submissions into the course.
     result = user_api(hub, hub.teacher, "POST", f"formgrader/api/assignment/{ASSIGNMENT}/collect")
-    assert result["success"], result
+    assert result["success"], json.dumps(result, indent=1)[-3000:]
     course = hub.home(hub.teacher) / hub.folder / "exercises"
     collected = course / "submitted" / hub.ana / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
     assert secret in collected.read_text()
@@ -334,17 +349,24 @@ def test_release_fetch_submit_collect_and_no_student_reads_another(hub):
                 lambda: open(os.path.join(p["folder"], "planted.txt"), "w").close()),
             "read home": attempt(lambda: open(p["home"]).read()),
             "read collected": attempt(lambda: open(p["collected"]).read()),
-            "rename course": attempt(lambda: os.rename(p["course"], p["course"] + "-x")),
         }}))
     """
-    ben = as_user(hub.ben, probe)
+    rename = f"""
+        import json, os
+        try:
+            os.rename({paths["course"]!r}, {paths["course"]!r} + "-x")
+            print(json.dumps({{"rename course": "allowed"}}))
+        except PermissionError:
+            print(json.dumps({{"rename course": "denied"}}))
+    """
+    ben = as_user(hub.ben, probe) | as_user(hub.ben, rename)
     assert ben == dict.fromkeys(ben, "denied") and len(ben) == 6, ben
     ana = as_user(hub.ana, probe)
     assert ana["read submission"] == "allowed" and ana["read home"] == "allowed", ana
     teacher = as_user(hub.teacher, probe)
     assert teacher["list inbound"] == teacher["read submission"] == "allowed", teacher
     assert grp.getgrgid(submission.stat().st_gid).gr_name == hub.graders
-    assert submission.stat().st_mode & 0o007 == 0 and submitted.stat().st_mode & 0o007 == 0
+    assert submission.stat().st_mode & 0o777 == 0o770  # author and graders only
 
     # Students get no formgrader: Ben cannot collect through his own server either.
     response = hub.api("POST", f"/user/{hub.ben}/formgrader/api/assignment/{ASSIGNMENT}/collect")
@@ -353,14 +375,16 @@ def test_release_fetch_submit_collect_and_no_student_reads_another(hub):
 
 @pytest.mark.browser
 def test_the_book_launch_link_opens_the_exercise_and_voila_serves_the_app(
-        hub, built_book, offline_page):
-    page = offline_page
+        hub, built_book, browser):
+    context = browser.new_context()
+    page = context.new_page()
     # Log in as a student, as a learner coming from the book would.
     page.goto(f"{hub.url}/hub/login")
     page.fill("input[name=username]", hub.ana)
     page.fill("input[name=password]", PASSWORD)
     page.click("input[type=submit], button[type=submit]")
-    page.wait_for_url(f"{hub.url}/user/{hub.ana}/**", timeout=60_000)
+    # Her first page pulls the course (nothing new: the fixture pulled it) and opens it.
+    page.wait_for_url(f"**/user/{hub.ana}/lab/tree/{hub.folder}/notebooks", timeout=90_000)
 
     # The exercise page's JupyterHub button, pointed at this hub and the loopback repository.
     html = (built_book / "notebooks" / "ex03_pillar_self_rating.html").read_text()
@@ -378,8 +402,24 @@ def test_the_book_launch_link_opens_the_exercise_and_voila_serves_the_app(
     page.locator(".jp-Notebook").first.wait_for(timeout=90_000)
 
     # Voila serves the Day 5 app from the student's copy, loading nothing from outside.
-    page.blocked_requests.clear()
+    blocked = block_all_but_loopback(page)
     page.goto(f"{hub.url}/user/{hub.ana}/voila/render/{hub.folder}/notebooks/action_plan.ipynb")
     page.get_by_role("button", name="Add action").wait_for(timeout=90_000)
     assert page.locator("text=from dgtkit").count() == 0
-    assert page.blocked_requests == []
+    assert blocked == []
+    context.close()
+
+
+def block_all_but_loopback(page) -> list[str]:
+    """From now on, let ``page`` reach this machine only; returns the list of what it tried."""
+    blocked: list[str] = []
+
+    def only_loopback(route):
+        if route.request.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:")):
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", only_loopback)
+    return blocked
