@@ -30,7 +30,6 @@ from nbgrader.exchange.default.submit import ExchangeSubmit
 EXCHANGE_ENV = "DGT_EXCHANGE_ROOT"
 GRADERS_ENV = "DGT_GRADERS_GROUP"
 COURSE_ENV = "DGT_COURSE_ID"
-COURSE_DIR_ENV = "DGT_COURSE_DIR"
 DEFAULT_COURSE_ID = "dgt-capacities"
 
 
@@ -44,23 +43,41 @@ class PrivateSubmit(ExchangeSubmit):
         os.chmod(Path(self.inbound_path) / self.assignment_filename, 0o770)
 
 
+def _gid(group: str | int) -> int:
+    """A group's id, from its name or its number (a container may have no name for it)."""
+    if isinstance(group, int) or group.isdigit():
+        return int(group)
+    return grp.getgrnam(group).gr_gid
+
+
+def _uid(user: str | int) -> int:
+    if isinstance(user, int) or user.isdigit():
+        return int(user)
+    return pwd.getpwnam(user).pw_uid
+
+
 def is_grader(group: str | None = None) -> bool:
-    """Whether this process belongs to the graders' Unix group (``$DGT_GRADERS_GROUP``)."""
+    """Whether this process belongs to the graders' group (``$DGT_GRADERS_GROUP``)."""
     group = group or os.environ.get(GRADERS_ENV, "")
     if not group:
         return False
     try:
-        gid = grp.getgrnam(group).gr_gid
+        gid = _gid(group)
     except KeyError:
         return False
     return gid in os.getgroups() or gid == os.getgid()
 
 
-def prepare_exchange(root: str | os.PathLike, course_id: str, owner: str, graders: str) -> Path:
-    """Create or repair the exchange folders of one course (run as root). Returns the course."""
+def prepare_exchange(
+    root: str | os.PathLike, course_id: str, owner: str | int, graders: str | int
+) -> Path:
+    """Create or repair the exchange folders of one course (run as root). Returns the course.
+
+    ``owner`` (the course's instructor) and ``graders`` are names or numeric ids.
+    """
     root = Path(root)
-    uid = pwd.getpwnam(owner).pw_uid
-    gid = grp.getgrnam(graders).gr_gid
+    uid = _uid(owner)
+    gid = _gid(graders)
     root.mkdir(parents=True, exist_ok=True)
     os.chown(root, 0, 0)
     os.chmod(root, 0o1777)
@@ -71,3 +88,9 @@ def prepare_exchange(root: str | os.PathLike, course_id: str, owner: str, grader
         os.chown(folder, uid, gid)
         os.chmod(folder, mode)
     return course
+
+
+if __name__ == "__main__":  # python -m dgtkit.exchange ROOT COURSE OWNER GRADERS (as root)
+    import sys
+
+    print(prepare_exchange(*sys.argv[1:5]))

@@ -14,15 +14,20 @@ the notebooks' install cells to match (``make repository URL=... [HUB=...]`` doe
 from __future__ import annotations
 
 import argparse
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlencode
 
 import nbformat
 import yaml
 
 #: The tag of the install cell; the book removes the cell from the page.
 CELL_TAG = "colab-install"
+#: A hub may pull the course from elsewhere (a mirror in the school, or on loopback in tests).
+REPO_ENV = "DGT_COURSE_REPO"
+BRANCH_ENV = "DGT_COURSE_BRANCH"
 NOTEBOOKS = "notebooks"
 
 
@@ -36,6 +41,16 @@ class Repository:
         """A pip requirement that installs the course's library from this repository."""
         return f"dgtkit @ git+{self.url}@{self.branch}"
 
+    @property
+    def folder(self) -> str:
+        """The folder nbgitpuller (and the book's JupyterHub button) pulls the course into."""
+        return self.url.rsplit("/", 1)[-1].removesuffix(".git")
+
+    def pull_path(self, urlpath: str) -> str:
+        """A server path that pulls the course with nbgitpuller, then opens ``urlpath``."""
+        query = urlencode({"repo": self.url, "branch": self.branch, "urlpath": urlpath})
+        return f"/git-pull?{query}"
+
 
 def repository(root: Path) -> Repository:
     """The repository the book at ``root`` names in its ``_config.yml``."""
@@ -44,6 +59,13 @@ def repository(root: Path) -> Repository:
     if not block.get("url"):
         raise ValueError(f"{root / '_config.yml'} names no repository url")
     return Repository(block["url"].rstrip("/"), block.get("branch") or "main")
+
+
+def hub_repository(root: Path) -> Repository:
+    """What a hub pulls: the book's repository, unless ``$DGT_COURSE_REPO`` names a mirror."""
+    book = repository(root)
+    return Repository(os.environ.get(REPO_ENV, book.url).rstrip("/"),
+                      os.environ.get(BRANCH_ENV, book.branch))
 
 
 def install_cell_source(repo: Repository) -> str:

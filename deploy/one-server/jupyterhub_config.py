@@ -11,14 +11,16 @@ assignments between the graders (the Unix group ``$DGT_GRADERS_GROUP``) and the 
 cannot read each other's work (see dgtkit/exchange.py). Settings, all optional:
 
 ==================== ======================================================================
+DGT_HUB_BIND_URL     where the hub listens (``http://:8800``, every address of the machine)
 DGT_HUB_STATE        folder for the hub's database and secrets (``/srv/dgt-hub``)
 DGT_EXCHANGE_ROOT    nbgrader's exchange (``/srv/nbgrader/exchange``)
 DGT_GRADERS_GROUP    Unix group of the instructors and assistants (``dgt-graders``)
 DGT_STUDENTS_GROUP   Unix group of the students; with the graders, who may log in
                      (``dgt-students``)
 DGT_COURSE_OWNER     grader who owns the course in the exchange (the group's first member)
-DGT_COURSE_REPO      git URL of the course (``repository: url`` in the book's _config.yml)
-DGT_COURSE_BRANCH    its branch (``repository: branch``, else ``main``)
+DGT_COURSE_REPO      git URL to pull the course from, e.g. a mirror in the school (the book's
+                     ``repository: url`` in _config.yml)
+DGT_COURSE_BRANCH    its branch (the book's ``repository: branch``)
 DGT_USER_PYTHON      the Python of the users' servers, with the course's requirements and
                      dgtkit installed, readable by every user (this hub's own Python)
 ==================== ======================================================================
@@ -29,35 +31,20 @@ import os
 import pwd
 import sys
 from pathlib import Path
-from urllib.parse import urlencode
 
-import yaml
-
-from dgtkit.exchange import (
-    COURSE_DIR_ENV,
-    COURSE_ENV,
-    DEFAULT_COURSE_ID,
-    EXCHANGE_ENV,
-    GRADERS_ENV,
-    prepare_exchange,
-)
+from dgtkit.exchange import DEFAULT_COURSE_ID, EXCHANGE_ENV, GRADERS_ENV, prepare_exchange
+from dgtkit.launch import BRANCH_ENV, REPO_ENV
 
 c = get_config()  # noqa: F821 (provided by JupyterHub when it reads this file)
 
-HERE = Path(__file__).resolve().parent
-DEPLOY = HERE.parent
-BOOK = yaml.safe_load((DEPLOY.parent / "_config.yml").read_text("utf-8"))
-
+DEPLOY = Path(__file__).resolve().parent.parent
 state = Path(os.environ.get("DGT_HUB_STATE", "/srv/dgt-hub"))
-exchange = os.environ.get("DGT_EXCHANGE_ROOT", "/srv/nbgrader/exchange")
-graders = os.environ.get("DGT_GRADERS_GROUP", "dgt-graders")
+exchange = os.environ.get(EXCHANGE_ENV, "/srv/nbgrader/exchange")
+graders = os.environ.get(GRADERS_ENV, "dgt-graders")
 students = os.environ.get("DGT_STUDENTS_GROUP", "dgt-students")
-course_id = DEFAULT_COURSE_ID
-repo = os.environ.get("DGT_COURSE_REPO", BOOK["repository"]["url"]).rstrip("/")
-branch = os.environ.get("DGT_COURSE_BRANCH", BOOK["repository"].get("branch", "main"))
-folder = repo.split("/")[-1].removesuffix(".git")  # where nbgitpuller puts the course
 
 # -- the hub itself --------------------------------------------------------------------------
+c.JupyterHub.bind_url = os.environ.get("DGT_HUB_BIND_URL", "http://:8800")
 state.mkdir(parents=True, exist_ok=True)
 os.chmod(state, 0o700)
 c.JupyterHub.db_url = f"sqlite:///{state / 'jupyterhub.sqlite'}"
@@ -78,18 +65,14 @@ user_python = os.environ.get("DGT_USER_PYTHON", sys.executable)
 c.Spawner.cmd = [user_python, "-m", "jupyterhub.singleuser"]
 c.Spawner.disable_user_config = True  # the course's settings below are not the user's to undo
 c.Spawner.environment = {
-    "JUPYTER_CONFIG_PATH": str(DEPLOY / "jupyter"),  # nbgrader, Voila: see deploy/jupyter
+    "JUPYTER_CONFIG_PATH": str(DEPLOY / "jupyter"),  # nbgrader, Voila, nbgitpuller: see there
     EXCHANGE_ENV: exchange,
     GRADERS_ENV: graders,
-    COURSE_ENV: course_id,
-    COURSE_DIR_ENV: f"~/{folder}/exercises",
     # The tools beside the users' Python first (nbgrader runs alembic, for one).
     "PATH": os.pathsep.join([str(Path(user_python).parent), os.environ.get("PATH", "")]),
+    # A mirror of the course to pull from, if this hub has one (else the book's repository).
+    **{name: os.environ[name] for name in (REPO_ENV, BRANCH_ENV) if name in os.environ},
 }
-# The first page pulls the course (or its updates, keeping the user's changes) and opens it.
-c.Spawner.default_url = "/git-pull?" + urlencode(
-    {"repo": repo, "branch": branch, "urlpath": f"lab/tree/{folder}/notebooks"}
-)
 
 
 def close_home(spawner):
@@ -109,4 +92,4 @@ except KeyError:
 owner = os.environ.get("DGT_COURSE_OWNER") or (members[0] if members else "")
 if not owner:
     sys.exit(f"Add the course's instructor to the Unix group {graders!r} first.")
-prepare_exchange(exchange, course_id, owner=owner, graders=graders)
+prepare_exchange(exchange, DEFAULT_COURSE_ID, owner=owner, graders=graders)
