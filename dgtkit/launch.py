@@ -8,7 +8,8 @@ That cell is written from ``_config.yml`` by this module:
     python -m dgtkit.launch https://github.com/<owner>/<fork> [--branch B] [--hub URL]
 
 sets the repository (and the JupyterHub of the launch buttons) in ``_config.yml`` and rewrites
-the notebooks' install cells to match (``make repository URL=... [HUB=...]`` does the same).
+the notebooks' install cells and the Kubernetes users' image name to match
+(``make repository URL=... [HUB=...]`` does the same).
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ CELL_TAG = "colab-install"
 #: A hub may pull the course from elsewhere (a mirror in the school, or on loopback in tests).
 REPO_ENV = "DGT_COURSE_REPO"
 BRANCH_ENV = "DGT_COURSE_BRANCH"
+KUBERNETES_VALUES = Path("deploy/kubernetes/values.yaml")
+IMAGE = re.compile(r"ghcr\.io/[a-z0-9._-]+/[a-z0-9._/-]+-user\b")
 NOTEBOOKS = "notebooks"
 
 
@@ -50,6 +53,12 @@ class Repository:
         """A server path that pulls the course with nbgitpuller, then opens ``urlpath``."""
         query = urlencode({"repo": self.url, "branch": self.branch, "urlpath": urlpath})
         return f"/git-pull?{query}"
+
+
+def user_image(repo: Repository) -> str:
+    """The hub users' image the publishing workflow pushes (GitHub's container registry)."""
+    owner_and_name = repo.url.split("://", 1)[-1].split("/", 1)[1].removesuffix(".git")
+    return f"ghcr.io/{owner_and_name.lower()}-user"
 
 
 def repository(root: Path) -> Repository:
@@ -125,6 +134,9 @@ def configure(
         text = _set_in_block(text, "launch_buttons", "jupyterhub_url", hub.rstrip("/"))
     config.write_text(text, "utf-8")
     repo = repository(root)
+    values = root / KUBERNETES_VALUES
+    if values.is_file():  # the users' image the workflow pushes, named after the repository
+        values.write_text(IMAGE.sub(user_image(repo), values.read_text("utf-8")), "utf-8")
     return [path for path in exercise_notebooks(root) if stamp_notebook(path, repo)]
 
 

@@ -36,7 +36,7 @@ def test_the_install_cell_does_nothing_outside_colab():
 
 
 def test_a_fork_points_everything_at_itself_with_one_command(tmp_path):
-    for item in ("_config.yml", "notebooks"):
+    for item in ("_config.yml", "notebooks", "deploy/kubernetes"):
         copy = shutil.copytree if (REPO / item).is_dir() else shutil.copy
         copy(REPO / item, tmp_path / item)
     changed = configure(tmp_path, "https://github.com/someone/dgt-fork", branch="course-2027",
@@ -50,6 +50,9 @@ def test_a_fork_points_everything_at_itself_with_one_command(tmp_path):
     for notebook in changed:
         assert "git+https://github.com/someone/dgt-fork@course-2027" in (
             install_cells(notebook)[0].source)
+    values = (tmp_path / "deploy/kubernetes/values.yaml").read_text()
+    assert values.count("ghcr.io/someone/dgt-fork-user") == 2
+    assert "ghcr.io/dgt-capacities/" not in values
     assert configure(tmp_path, "https://github.com/someone/dgt-fork") == []  # idempotent
     with pytest.raises(ValueError):
         configure(tmp_path, "not a url")
