@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
 
 import pytest
 import yaml
@@ -38,3 +39,18 @@ def test_the_exchange_is_laid_out_for_its_owner_and_the_graders(tmp_path):
              for p in (course.parent, course, course / "outbound", course / "inbound")}
     assert modes == {"exchange": 0o1777, "dgt-capacities": 0o2775, "outbound": 0o2775,
                      "inbound": 0o2773}
+
+
+def test_the_publishing_workflow_builds_strictly_and_checks_the_repository_it_publishes():
+    workflow = yaml.safe_load((REPO / ".github" / "workflows" / "book.yml").read_text())
+    steps = workflow["jobs"]["build"]["steps"]
+    assert any(step.get("run") == "make build" for step in steps)  # -W -n: warnings fail
+    upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-pages"))
+    assert upload["with"]["path"] == "_build/html"
+    assert workflow["jobs"]["publish"]["if"].startswith("github.ref == 'refs/heads/main'")
+    check = next(s for s in steps if "configured=$(" in s.get("run", ""))["run"]
+    configured = check.split("configured=$(", 1)[1].split(")\n", 1)[0]
+    found = subprocess.run(["bash", "-c", configured], cwd=REPO, capture_output=True,
+                           text=True, check=True).stdout.strip()
+    assert found == repository(REPO).url  # the workflow reads the same URL the book uses
+    assert "jupyter-book build . -W -n --keep-going" in (REPO / "Makefile").read_text()

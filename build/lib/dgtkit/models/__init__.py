@@ -1,1 +1,0 @@
-"""The exercises' models: plain dataclasses with their rules, free of any UI code."""

@@ -1,1 +1,0 @@
-"""Thin ipywidgets views: they build a form around a model, write input into it, redraw."""
