@@ -13,10 +13,12 @@ from typing import ClassVar
 import ipywidgets as w
 from IPython.display import display
 
-from dgtkit.models import action_plan, pillar_rating
+from dgtkit import thread
+from dgtkit.models import action_plan, pillar_rating, situation
 from dgtkit.widgets.action_plan import ActionPlanView
 from dgtkit.widgets.common import message_html, saved_text, status_html
 from dgtkit.widgets.pillar_rating import PillarRatingView
+from dgtkit.widgets.situation import SituationAnalysisView
 from dgtkit.workbook import Revision, Workbook, WorkbookError
 
 
@@ -88,6 +90,22 @@ class PillarSelfRating(_Exercise):
     key = pillar_rating.EXERCISE_KEY
     model_class = pillar_rating.PillarRating
     view_class = PillarRatingView
+
+
+class SituationAnalysisLab(_Exercise):
+    """Ex 5 (Module 3): self-assessment, benchmark, SWOT/PESTEL, stakeholders, gap profile."""
+
+    key = situation.EXERCISE_KEY
+    model_class = situation.SituationAnalysis
+    view_class = SituationAnalysisView
+
+    def _load(self, latest: Revision | None):
+        model = super()._load(latest)
+        if latest is None:  # first visit: start from the team's Ex 3 rating
+            model.assessment.prefill(thread.pillar_ratings(self.workbook))
+            ex03 = thread.latest(self.workbook, pillar_rating.EXERCISE_KEY)
+            model.government = str(ex03.get("government", ""))[: situation.GOVERNMENT_LIMIT]
+        return model
 
 
 class ActionPlanApp(_Exercise):

@@ -65,12 +65,22 @@ def egdi_by_region_2024() -> BookFigure:
     for row, region in enumerate(reversed(data.REGIONS)):
         values = latest.loc[latest.un_region == region, "egdi"].sort_values()
         spread = [((i % 7) - 3) * 0.05 for i in range(len(values))]
-        axes.scatter(values, [row + s for s in spread], s=14, color=COLOURS[row],
-                     marker=MARKERS[row], alpha=0.8)  # fmt: skip
+        axes.scatter(
+            values,
+            [row + s for s in spread],
+            s=14,
+            color=COLOURS[row],
+            marker=MARKERS[row],
+            alpha=0.8,
+        )
         medians[region] = values.median()
         axes.plot([medians[region]] * 2, [row - 0.35, row + 0.35], color="#222", linewidth=2)
-        axes.annotate(f"median {_fmt(medians[region])}", (medians[region], row + 0.38),
-                      fontsize=8, ha="center")  # fmt: skip
+        axes.annotate(
+            f"median {_fmt(medians[region])}",
+            (medians[region], row + 0.38),
+            fontsize=8,
+            ha="center",
+        )
     axes.set_yticks(range(len(data.REGIONS)), list(reversed(data.REGIONS)))
     axes.set_xlim(0, 1)
     axes.set_xlabel("EGDI 2024 (0 = lowest, 1 = highest)")
@@ -109,8 +119,15 @@ def egdi_vs_internet_use() -> BookFigure:
     figure, axes = _axes(7.5, 4.6)
     for i, region in enumerate(data.REGIONS):
         part = joined[joined.un_region == region]
-        axes.scatter(part.internet_users_pct, part.egdi, s=16, color=COLOURS[i],
-                     marker=MARKERS[i], label=region, alpha=0.8)  # fmt: skip
+        axes.scatter(
+            part.internet_users_pct,
+            part.egdi,
+            s=16,
+            color=COLOURS[i],
+            marker=MARKERS[i],
+            label=region,
+            alpha=0.8,
+        )
     axes.set_xlabel("People using the internet, % of population (latest year)")
     axes.set_ylabel("EGDI 2024")
     axes.set_xlim(0, 100)
@@ -140,8 +157,15 @@ def _grouped_bars(axes, table: pd.DataFrame, labels: dict[str, str], fmt: str) -
     width = 0.8 / len(table.columns)
     for i, column in enumerate(table.columns):
         positions = [x + (i - (len(table.columns) - 1) / 2) * width for x in range(len(table))]
-        bars = axes.bar(positions, table[column], width, label=labels[column],
-                        color=COLOURS[i], hatch=HATCHES[i], edgecolor="white")  # fmt: skip
+        bars = axes.bar(
+            positions,
+            table[column],
+            width,
+            label=labels[column],
+            color=COLOURS[i],
+            hatch=HATCHES[i],
+            edgecolor="white",
+        )
         axes.bar_label(bars, fmt=fmt, fontsize=7.5, padding=1)
     axes.set_xticks(range(len(table)), list(table.index))
     axes.legend(fontsize=8, frameon=False, ncols=len(table.columns), loc="upper left")
@@ -157,8 +181,11 @@ def egdi_components_by_income_2024() -> BookFigure:
     latest = _latest_survey()
     table = _by_income(latest, ["osi", "tii", "hci"])
     figure, axes = _axes(7.5, 4.2)
-    labels = {"osi": "Online services (OSI)", "tii": "Infrastructure (TII)",
-              "hci": "Human capital (HCI)"}  # fmt: skip
+    labels = {
+        "osi": "Online services (OSI)",
+        "tii": "Infrastructure (TII)",
+        "hci": "Human capital (HCI)",
+    }
     _grouped_bars(axes, table, labels, "%.2f")
     axes.set_ylim(0, 1.12)
     axes.set_ylabel("Median score (0-1)")
@@ -187,13 +214,21 @@ def internet_use_by_income() -> BookFigure:
     for row, group in enumerate(data.INCOME_GROUPS):
         values = joined.loc[joined.income_group == group, "internet_users_pct"].sort_values()
         spread = [((i % 7) - 3) * 0.05 for i in range(len(values))]
-        axes.scatter(values, [row + s for s in spread], s=14, color=COLOURS[row],
-                     marker=MARKERS[row], alpha=0.8)  # fmt: skip
+        axes.scatter(
+            values,
+            [row + s for s in spread],
+            s=14,
+            color=COLOURS[row],
+            marker=MARKERS[row],
+            alpha=0.8,
+        )
         median = values.median()
         axes.plot([median] * 2, [row - 0.35, row + 0.35], color="#222", linewidth=2)
         axes.annotate(f"median {median:.0f}%", (median, row + 0.38), fontsize=8, ha="center")
-        summary.append(f"{INCOME_SHORT[group]} income: median {median:.0f}% "
-                       f"(from {values.min():.0f}% to {values.max():.0f}%)")  # fmt: skip
+        summary.append(
+            f"{INCOME_SHORT[group]} income: median {median:.0f}% "
+            f"(from {values.min():.0f}% to {values.max():.0f}%)"
+        )
     axes.set_yticks(range(4), [f"{INCOME_SHORT[g]} income" for g in data.INCOME_GROUPS])
     axes.set_xlim(0, 100)
     axes.set_xlabel("People using the internet, % of population (latest year)")
@@ -240,8 +275,13 @@ def mobile_coverage_by_income() -> BookFigure:
     return BookFigure(figure, alt, caption)
 
 
-LEADERS = {"DNK": "Denmark", "EST": "Estonia", "SGP": "Singapore", "KOR": "Rep. of Korea",
-           "GBR": "United Kingdom"}  # fmt: skip
+LEADERS = {
+    "DNK": "Denmark",
+    "EST": "Estonia",
+    "SGP": "Singapore",
+    "KOR": "Rep. of Korea",
+    "GBR": "United Kingdom",
+}
 
 
 def egdi_leaders_over_time() -> BookFigure:
@@ -250,11 +290,23 @@ def egdi_leaders_over_time() -> BookFigure:
     lines = []
     for i, (iso3, name) in enumerate(LEADERS.items()):
         series = survey[survey.iso3 == iso3].dropna(subset=["rank"]).sort_values("year")
-        axes.plot(series.year, series["rank"], marker=MARKERS[i], color=COLOURS[i],
-                  linestyle=("-", "--", ":", "-.", "-")[i], label=name)  # fmt: skip
+        axes.plot(
+            series.year,
+            series["rank"],
+            marker=MARKERS[i],
+            color=COLOURS[i],
+            linestyle=("-", "--", ":", "-.", "-")[i],
+            label=name,
+        )
         last = series.iloc[-1]
-        axes.annotate(name, (last.year, last["rank"]), xytext=(6, 0),
-                      textcoords="offset points", fontsize=8, va="center")  # fmt: skip
+        axes.annotate(
+            name,
+            (last.year, last["rank"]),
+            xytext=(6, 0),
+            textcoords="offset points",
+            fontsize=8,
+            va="center",
+        )
         ranks = zip(series.year, series["rank"], strict=True)
         lines.append(f"{name}: " + ", ".join(f"{int(y)} {int(r)}" for y, r in ranks))
     axes.set_yticks([1, 5, 10, 15, 20])
@@ -281,10 +333,14 @@ def gtmi_groups_by_wave() -> BookFigure:
     axes.set_ylabel("Number of economies")
     axes.set_ylim(0, table.to_numpy().max() * 1.2)
     _tidy(axes, "GovTech Maturity Index: economies in groups A (leaders) to D")
-    alt = "Grouped bar chart of the number of economies in each GTMI group. " + "; ".join(
-        f"Group {g}: " + ", ".join(f"{int(n)} in {y}" for y, n in row.items())
-        for g, row in table.iterrows()
-    ) + "."  # fmt: skip
+    alt = (
+        "Grouped bar chart of the number of economies in each GTMI group. "
+        + "; ".join(
+            f"Group {g}: " + ", ".join(f"{int(n)} in {y}" for y, n in row.items())
+            for g, row in table.iterrows()
+        )
+        + "."
+    )
     caption = "Source: World Bank, GovTech Dataset 2020, 2022 and 2025 (CC BY 4.0)."
     return BookFigure(figure, alt, caption)
 
@@ -327,16 +383,22 @@ def losi_regions_2020() -> BookFigure:
     table = data.losi_regions().sort_values("losi_average")
     figure, axes = _axes(7.0, 3.4)
     is_world = table.region == "World"
-    bars = axes.barh(table.region, table.losi_average, color=[
-        "#555555" if w else COLOURS[0] for w in is_world],
-        hatch=["//" if w else "" for w in is_world], edgecolor="white")  # fmt: skip
+    bars = axes.barh(
+        table.region,
+        table.losi_average,
+        color=["#555555" if w else COLOURS[0] for w in is_world],
+        hatch=["//" if w else "" for w in is_world],
+        edgecolor="white",
+    )
     axes.bar_label(bars, fmt="%.2f", fontsize=8, padding=2)
     axes.set_xlim(0, 0.65)
     axes.set_xlabel("Average LOSI 2020 of the cities assessed (0-1)")
     _tidy(axes, "Local Online Service Index 2020: city portals by region")
-    alt = "Bar chart of average LOSI 2020 scores by region: " + "; ".join(
-        f"{r.region} {_fmt(r.losi_average)}" for r in table.iloc[::-1].itertuples()
-    ) + ". The World bar is hatched grey."  # fmt: skip
+    alt = (
+        "Bar chart of average LOSI 2020 scores by region: "
+        + "; ".join(f"{r.region} {_fmt(r.losi_average)}" for r in table.iloc[::-1].itertuples())
+        + ". The World bar is hatched grey."
+    )
     caption = (
         "Averages over the 100 cities assessed in 2020, so each covers only some cities. "
         "Source: UN DESA, E-Government Survey 2020 (Data Center export)."
@@ -349,8 +411,9 @@ def epi_vs_osi_2024() -> BookFigure:
     figure, axes = _axes(6.4, 5.0)
     for i, region in enumerate(data.REGIONS):
         part = latest[latest.un_region == region]
-        axes.scatter(part.osi, part.epi, s=16, color=COLOURS[i], marker=MARKERS[i],
-                     label=region, alpha=0.8)  # fmt: skip
+        axes.scatter(
+            part.osi, part.epi, s=16, color=COLOURS[i], marker=MARKERS[i], label=region, alpha=0.8
+        )
     axes.plot([0, 1], [0, 1], color="#777", linestyle="--", linewidth=1)
     axes.annotate("equal scores", (0.82, 0.86), fontsize=8, color="#555", rotation=38)
     axes.set_xlim(0, 1)

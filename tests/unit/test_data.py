@@ -8,9 +8,30 @@ from dgtkit import data
 SURVEY_YEARS = [2003, 2004, 2005, 2008, 2010, 2012, 2014, 2016, 2018, 2020, 2022, 2024]
 # Economies in the World Bank and ITU files that are not UN Member States.
 NOT_MEMBERS = {
-    "ABW", "ASM", "BMU", "COK", "CUW", "CYM", "FRO", "GIB", "GRL", "GUM", "HKG", "MAC", "MNP",
-    "NCL", "PRI", "PSE", "PYF", "SHN", "TCA", "TWN", "VGB", "VIR", "XKX",
-}  # fmt: skip
+    "ABW",
+    "ASM",
+    "BMU",
+    "COK",
+    "CUW",
+    "CYM",
+    "FRO",
+    "GIB",
+    "GRL",
+    "GUM",
+    "HKG",
+    "MAC",
+    "MNP",
+    "NCL",
+    "PRI",
+    "PSE",
+    "PYF",
+    "SHN",
+    "TCA",
+    "TWN",
+    "VGB",
+    "VIR",
+    "XKX",
+}
 
 
 @pytest.fixture(scope="module")
@@ -111,8 +132,9 @@ def test_losi_2020_regional_averages():
     assert _value(losi, region="Europe").losi_average == 0.502
 
 
-@pytest.mark.parametrize("load", [data.gtmi, data.oecd_dgi, data.internet_users,
-                                  data.mobile_coverage])  # fmt: skip
+@pytest.mark.parametrize(
+    "load", [data.gtmi, data.oecd_dgi, data.internet_users, data.mobile_coverage]
+)
 def test_every_country_joins_the_survey(survey, load):
     codes = set(load().iso3)
     unknown = codes - set(survey.iso3) - NOT_MEMBERS
