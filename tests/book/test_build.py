@@ -4,31 +4,14 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from dgtkit.week import week
-from tests.conftest import REPO, tool_env
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="session")
-def built_book(tmp_path_factory) -> Path:
-    """A clean build of the book, with execution, into a temporary folder."""
-    out = tmp_path_factory.mktemp("book")
-    jupyter_book = Path(sys.executable).parent / "jupyter-book"
-    result = subprocess.run(
-        [str(jupyter_book), "build", str(REPO), "-W", "-n", "--keep-going",
-         "--path-output", str(out)],
-        capture_output=True, text=True, env=tool_env(), timeout=900,
-    )
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
-    return out / "_build" / "html"
 
 
 def html_of(built: Path, docname: str) -> str:
@@ -68,8 +51,11 @@ def widget_state(page: str) -> dict:
 
 
 def test_every_module_session_and_exercise_page_is_built(built_book):
-    missing = [d for d in ["book/intro", "book/agenda", *week().pages()]
-               if not (built_book / f"{d}.html").is_file()]
+    missing = [
+        d
+        for d in ["book/intro", "book/agenda", *week().pages()]
+        if not (built_book / f"{d}.html").is_file()
+    ]
     assert missing == []
     assert (built_book / "index.html").is_file()
 
@@ -103,8 +89,11 @@ def test_exercise_page_carries_the_form_and_the_chart(built_book):
     dropdowns = [m for m in state.values() if m["model_name"] == "DropdownModel"]
     assert len(dropdowns) == 8
     assert all(m["state"]["description"].startswith("Level of pillar") for m in dropdowns)
-    charts = [m for m in state.values()
-              if m["model_name"] == "HTMLModel" and "<img" in m["state"]["value"]]
+    charts = [
+        m
+        for m in state.values()
+        if m["model_name"] == "HTMLModel" and "<img" in m["state"]["value"]
+    ]
     assert len(charts) == 1
     assert 'alt="Radar chart of the pillar self-rating.' in charts[0]["state"]["value"]
     assert "PillarSelfRating.show()" not in page  # the code is hidden; the form is shown
