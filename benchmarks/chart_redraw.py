@@ -17,7 +17,7 @@ from pathlib import Path
 
 import _common  # noqa: F401 - puts the repository on sys.path
 
-from dgtkit.exercises import PillarSelfRating, SituationAnalysisLab
+from dgtkit.exercises import HorizonScan, PillarSelfRating, SituationAnalysisLab, VisionBuilder
 from dgtkit.workbook import Workbook
 
 GOAL_MS = 150
@@ -64,6 +64,37 @@ def cases(workbook: Workbook):
         stakeholders.add.click()
 
     yield "Ex 5 add stakeholder -> map", add_stakeholder
+
+    scan = HorizonScan(workbook).view
+    signals = iter(range(10_000))
+
+    def add_signal():
+        if len(scan.model.signals) >= 15:
+            scan.model.signals.clear()
+        scan.signal_choice.value = scan.signal_choice.options[0][1]  # a new signal
+        scan.title.value = f"Signal {next(signals)}"
+        scan.impact.value, scan.uncertainty.value = 4, 3
+        count = len(scan.model.signals)
+        scan.save_signal.click()
+        assert len(scan.model.signals) == count + 1, "the signal was refused"
+
+    yield "Ex 6 add signal -> impact/uncertainty", add_signal
+
+    vision = VisionBuilder(workbook).view
+    vision.year.value = 2035  # milestones need a vision year to count back from
+    milestones = iter(range(10_000))
+
+    def add_milestone():
+        if len(vision.model.milestones) >= 10:
+            vision.model.milestones.clear()
+        vision.milestone_year.value = 2028
+        vision.milestone_title.value = f"Milestone {next(milestones)}"
+        vision.must_be_true.value = "A law is passed"
+        count = len(vision.model.milestones)
+        vision.add_milestone.click()
+        assert len(vision.model.milestones) == count + 1, "the milestone was refused"
+
+    yield "Ex 7 add milestone -> timeline", add_milestone
 
 
 def main() -> None:
