@@ -6,7 +6,9 @@ Directives (MyST: a fenced block, e.g. ```` ```{session-info} 1.1 ````):
 - ``run-sheets``: the same, with how to run each slot, for the facilitator guide;
 - ``module-overview N``: module N's sessions and exercises with day and time;
 - ``session-info N.M``: module, day and time of a session;
-- ``pillar-table`` and ``maturity-table``: the course's framework, from ``frameworks.yaml``.
+- ``pillar-table`` and ``maturity-table``: the course's framework, from ``frameworks.yaml``;
+- ``self-check N``: module N's quiz, from ``quizzes/mN.yaml``, as HTML that works without a
+  kernel (``self_check``; its behaviour is ``book/_assets/self-check.js``).
 
 On ``config-inited`` the extension also makes sure that the widget JavaScript the book serves
 itself (``dgtkit.sphinxext.widget_js``) is present, and keys the notebook execution cache to
@@ -27,8 +29,9 @@ from docutils.statemachine import StringList
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from dgtkit import quizzes
 from dgtkit.frameworks import frameworks
-from dgtkit.sphinxext import render, widget_js
+from dgtkit.sphinxext import render, self_check, widget_js
 from dgtkit.week import week
 
 
@@ -40,16 +43,23 @@ class _MarkdownDirective(SphinxDirective):
     render: Callable[..., str]  # called with the directive's arguments
 
     def run(self) -> list[nodes.Node]:
-        for data_file in ("week.yaml", "frameworks.yaml"):
-            self.env.note_dependency(str(resources.files("dgtkit").joinpath("course", data_file)))
+        for data_file in _course_data_files():
+            self.env.note_dependency(data_file)
         try:
             text = type(self).render(*self.arguments)
         except (KeyError, ValueError) as error:
             raise self.error(f"{self.name}: {error}") from error
         holder = nodes.container(classes=[self.css_class] if self.css_class else [])
-        self.state.nested_parse(StringList(text.splitlines()), self.content_offset, holder,
-                                match_titles=True)
+        self.state.nested_parse(
+            StringList(text.splitlines()), self.content_offset, holder, match_titles=True
+        )
         return [holder] if self.css_class else list(holder.children)
+
+
+def _course_data_files() -> list[str]:
+    """The files the directives render from: a page is read again when one changes."""
+    course = Path(str(resources.files("dgtkit").joinpath("course")))
+    return sorted(str(path) for path in course.rglob("*.yaml"))
 
 
 #: name: (what it renders from its arguments, how many arguments, CSS class of its box)
@@ -60,15 +70,20 @@ _DIRECTIVES: dict[str, tuple[Callable[..., str], int, str]] = {
     "session-info": (lambda sid: render.session_info(week(), sid), 1, "session-info"),
     "pillar-table": (lambda: render.pillar_table(frameworks()), 0, ""),
     "maturity-table": (lambda: render.maturity_table(frameworks()), 0, ""),
+    "self-check": (lambda n: self_check.markdown(quizzes.load(int(n))), 1, ""),
 }
 
 
 def _directive(markdown: Callable[..., str], arguments: int, css_class: str) -> type:
-    return type("CourseDirective", (_MarkdownDirective,), {
-        "render": staticmethod(markdown),
-        "required_arguments": arguments,
-        "css_class": css_class,
-    })
+    return type(
+        "CourseDirective",
+        (_MarkdownDirective,),
+        {
+            "render": staticmethod(markdown),
+            "required_arguments": arguments,
+            "css_class": css_class,
+        },
+    )
 
 
 def library_fingerprint() -> str:

@@ -58,8 +58,11 @@ def widget_state(page: str) -> dict:
 
 
 def test_every_module_session_and_exercise_page_is_built(built_book):
-    missing = [d for d in ["book/intro", "book/agenda", *week().pages()]
-               if not (built_book / f"{d}.html").is_file()]
+    missing = [
+        d
+        for d in ["book/intro", "book/agenda", *week().pages()]
+        if not (built_book / f"{d}.html").is_file()
+    ]
     assert missing == []
     assert (built_book / "index.html").is_file()
 
@@ -93,8 +96,11 @@ def test_exercise_page_carries_the_form_and_the_chart(built_book):
     dropdowns = [m for m in state.values() if m["model_name"] == "DropdownModel"]
     assert len(dropdowns) == 8
     assert all(m["state"]["description"].startswith("Level of pillar") for m in dropdowns)
-    charts = [m for m in state.values()
-              if m["model_name"] == "HTMLModel" and "<img" in m["state"]["value"]]
+    charts = [
+        m
+        for m in state.values()
+        if m["model_name"] == "HTMLModel" and "<img" in m["state"]["value"]
+    ]
     assert len(charts) == 1
     assert 'alt="Radar chart of the pillar self-rating.' in charts[0]["state"]["value"]
     assert "PillarSelfRating.show()" not in page  # the code is hidden; the form is shown

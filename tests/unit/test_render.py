@@ -19,7 +19,8 @@ def test_agenda_has_a_section_per_day_and_links_every_session():
 def test_built_exercises_are_linked_and_planned_ones_are_named():
     text = render.agenda(week())
     assert "</notebooks/ex03_pillar_self_rating>" in text
-    assert "**Ex 5 Situation-analysis lab**" in text
+    assert "</notebooks/ex05_situation_analysis>" in text
+    assert "**Ex 11 SMART indicator clinic**" in text  # planned, not built yet
 
 
 def test_module_overview_lists_its_sessions_with_day_and_time():

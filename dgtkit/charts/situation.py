@@ -1,0 +1,324 @@
+"""The charts of Ex 5: gaps, the team's spread of opinion, the benchmark and the
+stakeholder map. Each comes with a function that says in words what it shows."""
+
+from __future__ import annotations
+
+import textwrap
+
+from matplotlib.figure import Figure
+
+from dgtkit.benchmark import PEER_GROUPS, Benchmark
+from dgtkit.models.assessment import TeamAssessment
+from dgtkit.models.stakeholders import HIGH, QUADRANTS, StakeholderMap
+
+BLUE, ORANGE, GREY, INK = "#0072B2", "#C44E00", "#555555", "#222222"
+PEER_STYLES = {"un_region": ("--", "s"), "un_sub_region": (":", "^"), "income_group": ("-.", "D")}
+
+
+def _short(text: str, width: int = 28) -> str:
+    return textwrap.shorten(text, width, placeholder="…")
+
+
+def gap_chart(assessment: TeamAssessment) -> Figure:
+    """Today's level (circle) and the target (diamond) per pillar, joined by the gap."""
+    framework = assessment.framework
+    pillars = list(reversed(framework.pillars))
+    figure = Figure(figsize=(7.5, 4.6))
+    axes = figure.add_subplot()
+    top = len(framework.maturity_levels)
+    for row, pillar in enumerate(pillars):
+        now, goal = assessment.current[pillar.id], assessment.target[pillar.id]
+        if now is not None and goal is not None:
+            axes.plot([now, goal], [row, row], color=GREY, linewidth=3, zorder=1)
+            axes.annotate(
+                f"gap {goal - now}",
+                (max(now, goal), row),
+                xytext=(8, -3),
+                textcoords="offset points",
+                fontsize=8,
+            )
+        if now is not None:
+            axes.scatter([now], [row], s=70, color=BLUE, marker="o", zorder=2)
+        if goal is not None:
+            axes.scatter([goal], [row], s=80, color=ORANGE, marker="D", zorder=3)
+        if now is None or goal is None:
+            axes.annotate(
+                "not set yet",
+                (1, row),
+                xytext=(0, -3),
+                textcoords="offset points",
+                fontsize=8,
+                color=GREY,
+                style="italic",
+            )
+    axes.set_yticks(range(len(pillars)), [_short(p.name, 40) for p in pillars], fontsize=8.5)
+    axes.set_xticks(
+        range(1, top + 1),
+        [textwrap.fill(lv.label, 12) for lv in framework.maturity_levels],
+        fontsize=7.5,
+    )
+    axes.set_xlim(0.6, top + 0.9)
+    axes.set_ylim(-0.6, len(pillars) - 0.4)
+    axes.grid(axis="x", color="#dddddd")
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.scatter([], [], s=70, color=BLUE, marker="o", label="Today (circle)")
+    axes.scatter([], [], s=80, color=ORANGE, marker="D", label="Target (diamond)")
+    axes.legend(loc="lower right", fontsize=8, frameon=False)
+    axes.set_title("Capacity gaps: today's level and the target", fontsize=11, loc="left")
+    return figure
+
+
+def gap_alt_text(assessment: TeamAssessment) -> str:
+    gaps = assessment.gaps()
+    if not gaps:
+        return (
+            "Chart of capacity gaps by pillar. No pillar has both today's level and a target yet."
+        )
+    parts = [f"{g.name}: today {g.current}, target {g.target}, gap {g.gap}" for g in gaps]
+    missing = len(assessment.missing)
+    tail = f" {missing} pillars not set yet." if missing else ""
+    return "Chart of capacity gaps, biggest first. " + "; ".join(parts) + "." + tail
+
+
+def spread_chart(assessment: TeamAssessment) -> Figure:
+    """Each member's own rating per pillar, so the team sees where it disagrees."""
+    framework = assessment.framework
+    pillars = list(reversed(framework.pillars))
+    figure = Figure(figsize=(7.5, 4.2))
+    axes = figure.add_subplot()
+    wide = {d.pillar for d in assessment.disagreements()}
+    for row, pillar in enumerate(pillars):
+        levels = [r[pillar.id] for r in assessment.members.values() if r[pillar.id] is not None]
+        if len(levels) >= 2:
+            axes.plot([min(levels), max(levels)], [row, row], color=GREY, linewidth=2, zorder=1)
+        for offset, level in enumerate(sorted(levels)):
+            axes.scatter([level], [row + (offset % 3 - 1) * 0.12], s=40, color=BLUE, zorder=2)
+        if pillar.id in wide:
+            axes.annotate(
+                "talk it through",
+                (len(framework.maturity_levels) + 0.2, row),
+                fontsize=8,
+                color=ORANGE,
+                fontweight="bold",
+                va="center",
+            )
+    axes.set_yticks(range(len(pillars)), [_short(p.name, 40) for p in pillars], fontsize=8.5)
+    axes.set_xticks(range(1, len(framework.maturity_levels) + 1))
+    axes.set_xlim(0.6, len(framework.maturity_levels) + 1.8)
+    axes.set_xlabel("Level chosen by each member (one dot per member)")
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.set_title("Where the team agrees and where it does not", fontsize=11, loc="left")
+    return figure
+
+
+def spread_alt_text(assessment: TeamAssessment) -> str:
+    if not assessment.members:
+        return "Chart of members' ratings. No member has rated yet."
+    disagreements = assessment.disagreements()
+    text = f"Chart of the ratings of {len(assessment.members)} members per pillar. "
+    if not disagreements:
+        return text + "Members are at most one level apart on every pillar."
+    framework = assessment.framework
+    return (
+        text
+        + "Members disagree by two levels or more on: "
+        + "; ".join(
+            f"{framework.pillar(d.pillar).name} (from {d.lowest} to {d.highest})"
+            for d in disagreements
+        )
+        + "."
+    )
+
+
+def trend_chart(benchmark: Benchmark) -> Figure:
+    """The country's EGDI in every edition against the median of each peer group."""
+    figure = Figure(figsize=(7.5, 4.0))
+    axes = figure.add_subplot()
+    country = benchmark.country.dropna(subset=["egdi"])
+    axes.plot(
+        country.year, country.egdi, color=BLUE, marker="o", linewidth=2.5, label=benchmark.name
+    )
+    for group, (style, marker) in PEER_STYLES.items():
+        medians = benchmark.peer_medians(group)
+        if not medians.empty:
+            axes.plot(
+                medians.index,
+                medians.values,
+                color=GREY,
+                linestyle=style,
+                marker=marker,
+                markersize=4,
+                label=f"Median: {benchmark.peer_label(group)}",
+            )
+    axes.set_ylim(0, 1)
+    axes.set_ylabel("EGDI (0-1)")
+    axes.set_xticks(sorted(benchmark.survey.year.unique()))
+    axes.tick_params(axis="x", labelrotation=45, labelsize=8)
+    axes.legend(fontsize=7.5, frameon=False, loc="lower right")
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.set_title(
+        f"EGDI of {benchmark.name} and its peers, 2003-{benchmark.latest_year}",
+        fontsize=11,
+        loc="left",
+        parse_math=False,
+    )
+    return figure
+
+
+def trend_alt_text(benchmark: Benchmark) -> str:
+    country = benchmark.country.dropna(subset=["egdi"])
+    first, last = country.iloc[0], country.iloc[-1]
+    return (
+        f"Line chart of the EGDI of {benchmark.name} from {int(first.year)} "
+        f"({first.egdi:.2f}) to {int(last.year)} ({last.egdi:.2f}), with the median of its "
+        "region, sub-region and income group in each edition. "
+        + " ".join(benchmark.evidence()[1:4])
+    )
+
+
+def components_chart(benchmark: Benchmark) -> Figure:
+    """Latest EGDI components of the country against each peer group's median."""
+    table = benchmark.latest_vs_peers()
+    figure = Figure(figsize=(7.5, 4.0))
+    axes = figure.add_subplot()
+    columns = list(table.columns)
+    width = 0.8 / len(columns)
+    hatches = ["", "//", "..", "xx"]
+    colours = [BLUE, "#8A6200", "#007A5A", "#A8447F"]
+    for i, column in enumerate(columns):
+        label = benchmark.name if column == "country" else ""
+        label = label or f"Median: {benchmark.peer_label(column)}"
+        positions = [x + (i - (len(columns) - 1) / 2) * width for x in range(len(table))]
+        bars = axes.bar(
+            positions,
+            table[column],
+            width,
+            color=colours[i],
+            hatch=hatches[i],
+            edgecolor="white",
+            label=label,
+        )
+        axes.bar_label(bars, fmt="%.2f", fontsize=6.5, padding=1)
+    axes.set_xticks(range(len(table)), [i.upper() for i in table.index])
+    axes.set_ylim(0, 1.15)
+    axes.legend(fontsize=7.5, frameon=False, ncols=2, loc="upper left")
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.set_title(
+        f"{benchmark.name} against its peers, {benchmark.latest_year}",
+        fontsize=11,
+        loc="left",
+        parse_math=False,
+    )
+    return figure
+
+
+def components_alt_text(benchmark: Benchmark) -> str:
+    table = benchmark.latest_vs_peers()
+    parts = []
+    for index in table.index:
+        peers = ", ".join(
+            f"{PEER_GROUPS[c]} {table.loc[index, c]:.2f}" for c in table.columns if c != "country"
+        )
+        parts.append(f"{index.upper()} {table.loc[index, 'country']:.2f} (medians: {peers})")
+    intro = f"Bar chart of the {benchmark.latest_year} EGDI and its components for "
+    return intro + f"{benchmark.name} against the median of its peers: {'; '.join(parts)}."
+
+
+def distribution_chart(benchmark: Benchmark) -> Figure:
+    """Histogram of every Member State's latest EGDI with this country marked."""
+    latest = benchmark.survey[benchmark.survey.year == benchmark.latest_year].egdi.dropna()
+    figure = Figure(figsize=(7.5, 3.2))
+    axes = figure.add_subplot()
+    axes.hist(latest, bins=[i / 20 for i in range(21)], color="#9ecae1", edgecolor="white")
+    value = benchmark.latest.egdi
+    axes.axvline(value, color=ORANGE, linewidth=2.5, linestyle="--")
+    axes.annotate(
+        f"{benchmark.name}: {value:.2f}\n(higher than {benchmark.percentile():.0f}%)",
+        (value, axes.get_ylim()[1] * 0.85),
+        xytext=(6, 0),
+        textcoords="offset points",
+        fontsize=8,
+        color=INK,
+    )
+    axes.set_xlim(0, 1)
+    axes.set_xlabel(f"EGDI {benchmark.latest_year}")
+    axes.set_ylabel("Member States")
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.set_title("Where it stands among the 193 Member States", fontsize=11, loc="left")
+    return figure
+
+
+def distribution_alt_text(benchmark: Benchmark) -> str:
+    return (
+        f"Histogram of the EGDI {benchmark.latest_year} of the 193 Member States, with "
+        f"{benchmark.name} marked at {benchmark.latest.egdi:.2f}: higher than "
+        f"{benchmark.percentile():.0f}% of Member States, rank "
+        f"{int(benchmark.latest['rank'])}."
+    )
+
+
+def stakeholder_chart(stakeholders: StakeholderMap) -> Figure:
+    """The power/interest grid: four named quadrants, each stakeholder a numbered point."""
+    figure = Figure(figsize=(7.0, 5.6))
+    axes = figure.add_subplot()
+    middle = HIGH - 0.5
+    axes.axhline(middle, color=GREY, linewidth=1)
+    axes.axvline(middle, color=GREY, linewidth=1)
+    corners = {
+        (True, True): (10.3, 10.3, "right"),
+        (True, False): (0.7, 10.3, "left"),
+        (False, True): (10.3, 0.7, "right"),
+        (False, False): (0.7, 0.7, "left"),
+    }
+    for key, (name, strategy) in QUADRANTS.items():
+        x, y, align = corners[key]
+        axes.annotate(
+            f"{name}\n{textwrap.fill(strategy, 34)}",
+            (x, y),
+            fontsize=7.5,
+            ha=align,
+            va="top" if y > 5 else "bottom",
+            color=INK,
+        )
+    for number, s in enumerate(stakeholders.stakeholders, start=1):
+        axes.scatter([s.interest], [s.power], s=90, color=BLUE, zorder=2)
+        axes.annotate(
+            str(number),
+            (s.interest, s.power),
+            ha="center",
+            va="center",
+            fontsize=7,
+            color="white",
+            fontweight="bold",
+            zorder=3,
+        )
+        axes.annotate(
+            _short(s.name, 22),
+            (s.interest, s.power),
+            xytext=(7, 4),
+            textcoords="offset points",
+            fontsize=7.5,
+            parse_math=False,
+        )
+    axes.set_xlim(0.5, 10.5)
+    axes.set_ylim(0.5, 10.5)
+    axes.set_xlabel("Interest (1 = none, 10 = decisive)")
+    axes.set_ylabel("Power (1 = none, 10 = decisive)")
+    axes.set_title("Stakeholder map: power and interest", fontsize=11, loc="left")
+    return figure
+
+
+def stakeholder_alt_text(stakeholders: StakeholderMap) -> str:
+    if not stakeholders.stakeholders:
+        return "Stakeholder map with four quadrants. No stakeholder has been added yet."
+    groups = stakeholders.by_quadrant()
+    parts = [
+        f"{quadrant}: " + ", ".join(s.name for s in members)
+        for quadrant, members in groups.items()
+        if members
+    ]
+    return (
+        "Stakeholder map of power against interest, "
+        f"{len(stakeholders.stakeholders)} "
+        "stakeholders. " + "; ".join(parts) + "."
+    )

@@ -1,0 +1,165 @@
+"""Ex 5, the situation-analysis lab: the model that holds its five parts, and the one-page
+capacity-gap profile it produces for Ex 7 and Ex 10."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dgtkit.benchmark import Benchmark, UnknownCountry, benchmark_of
+from dgtkit.models.assessment import CapacityGap, TeamAssessment
+from dgtkit.models.boards import PESTEL, SWOT, Board
+from dgtkit.models.stakeholders import StakeholderMap
+from dgtkit.models.text import FieldError, clean_text
+
+#: The workbook key under which Ex 5 saves; Ex 7, Ex 10 and the action plan read it.
+EXERCISE_KEY = "ex05_situation_analysis"
+GOVERNMENT_LIMIT = 200
+PROFILE_GAPS = 5  # the profile names the biggest gaps, not all of them
+
+
+@dataclass
+class SituationAnalysis:
+    government: str = ""
+    country: str = ""  # ISO3 code of the Member State used as the benchmark
+    assessment: TeamAssessment = field(default_factory=TeamAssessment)
+    swot: Board = field(default_factory=lambda: Board(SWOT))
+    pestel: Board = field(default_factory=lambda: Board(PESTEL))
+    stakeholders: StakeholderMap = field(default_factory=StakeholderMap)
+
+    def name_government(self, name: str) -> None:
+        self.government = clean_text(
+            "government", name, "The name of the government", GOVERNMENT_LIMIT, required=False
+        )
+
+    def choose_country(self, iso3: str) -> Benchmark | None:
+        if not iso3:
+            self.country = ""
+            return None
+        benchmark = benchmark_of(iso3)
+        try:
+            benchmark.country  # noqa: B018 - checks the code exists
+        except UnknownCountry as error:
+            raise FieldError("country", str(error)) from None
+        self.country = iso3
+        return benchmark
+
+    @property
+    def benchmark(self) -> Benchmark | None:
+        return benchmark_of(self.country) if self.country else None
+
+    def gap_profile(self) -> GapProfile:
+        return GapProfile.of(self)
+
+    def to_dict(self) -> dict:
+        profile = self.gap_profile()
+        return {
+            "government": self.government,
+            "country": self.country,
+            "assessment": self.assessment.to_dict(),
+            "swot": self.swot.to_dict(),
+            "pestel": self.pestel.to_dict(),
+            "stakeholders": self.stakeholders.to_dict(),
+            # What later exercises read, so they need neither the data nor this model.
+            "gap_profile": profile.to_dict(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> SituationAnalysis:
+        if not isinstance(data, dict):
+            raise TypeError("a situation analysis is saved as a mapping")
+        model = cls(
+            assessment=TeamAssessment.from_dict(data.get("assessment") or {}),
+            swot=Board.from_dict(SWOT, data.get("swot")),
+            pestel=Board.from_dict(PESTEL, data.get("pestel")),
+            stakeholders=StakeholderMap.from_dict(data.get("stakeholders")),
+        )
+        try:
+            model.name_government(data.get("government", ""))
+            model.choose_country(str(data.get("country") or ""))
+        except FieldError:
+            pass
+        return model
+
+
+@dataclass(frozen=True)
+class GapProfile:
+    """The one-page output of Ex 5: the biggest gaps, with evidence from the benchmark."""
+
+    government: str
+    country: str
+    gaps: list[CapacityGap]
+    evidence: list[str]
+    strengths: list[str]
+    threats: list[str]
+    missing: list[str]
+
+    @classmethod
+    def of(cls, analysis: SituationAnalysis) -> GapProfile:
+        benchmark = analysis.benchmark
+        framework = analysis.assessment.framework
+        return cls(
+            government=analysis.government,
+            country=benchmark.name if benchmark else "",
+            gaps=[g for g in analysis.assessment.gaps() if g.gap > 0][:PROFILE_GAPS],
+            evidence=benchmark.evidence() if benchmark else [],
+            strengths=[e.text for e in analysis.swot.entries["strengths"][:3]],
+            threats=[e.text for e in analysis.swot.entries["threats"][:3]],
+            missing=[framework.pillar(p).name for p in analysis.assessment.missing],
+        )
+
+    @property
+    def is_complete(self) -> bool:
+        return not self.missing and bool(self.evidence)
+
+    def to_dict(self) -> dict:
+        return {
+            "government": self.government,
+            "country": self.country,
+            "gaps": [
+                {
+                    "pillar": g.pillar,
+                    "name": g.name,
+                    "current": g.current,
+                    "target": g.target,
+                    "gap": g.gap,
+                    "evidence": g.evidence,
+                }
+                for g in self.gaps
+            ],
+            "evidence": self.evidence,
+            "strengths": self.strengths,
+            "threats": self.threats,
+            "missing": self.missing,
+        }
+
+    def markdown(self) -> str:
+        """The profile as a Markdown page a team can print or paste into a report."""
+        title = self.government or "our government"
+        lines = [f"# Capacity-gap profile: {title}", ""]
+        if self.missing:
+            lines += [
+                "*Not finished: today's level or the target is missing for "
+                + ", ".join(self.missing)
+                + ".*",
+                "",
+            ]
+        lines += ["## Biggest capacity gaps", "", "| Pillar | Today | Target | Gap | Evidence |"]
+        lines.append("|---|---|---|---|---|")
+        for g in self.gaps:
+            lines.append(
+                f"| {_cell(g.name)} | {g.current} | {g.target} | {g.gap} | {_cell(g.evidence)} |"
+            )
+        if not self.gaps:
+            lines.append("| (no gap recorded yet) | | | | |")
+        lines += ["", f"## Benchmark: {self.country or 'no country chosen'}", ""]
+        lines += [f"- {e}" for e in self.evidence] or ["- Choose a country in part 2."]
+        lines += ["", "## Strengths to build on", ""]
+        lines += [f"- {_cell(s)}" for s in self.strengths] or ["- None recorded."]
+        lines += ["", "## Threats to watch", ""]
+        lines += [f"- {_cell(t)}" for t in self.threats] or ["- None recorded."]
+        return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    """Text safe inside a Markdown table cell or list item (no pipes, no raw HTML)."""
+    return text.replace("|", "/").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,64 @@
+"""Pieces the two envisioning forms (Ex 6, Ex 7) share: the checklist, a chart that can never
+stop the form, and the per-field messages of a submitted form."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+
+import ipywidgets as w
+
+from dgtkit.charts import figure_html
+from dgtkit.models.envisioning import Check
+from dgtkit.widgets.common import message_html
+
+WIDE = w.Layout(width="40em")
+LABEL_STYLE = {"description_width": "11em"}
+PASS_STYLE = "color:#1b5e20"
+FAIL = ("\u2717", "Not yet", "color:#a4000f")  # mark, word, style: never colour alone
+
+
+def checklist_html(title: str, checks: list[Check]) -> str:
+    """The facilitator's checks as a list: each says Pass or Not yet in words, and why."""
+    items = []
+    for check in checks:
+        mark, word, style = ("\u2713", "Pass", PASS_STYLE) if check.passed else FAIL
+        items.append(
+            f'<li style="list-style:none;margin:0.2em 0"><span style="{style}">'
+            f'<b aria-hidden="true">{mark}</b> <b>{word}:</b></span> {escape(check.label)}. '
+            f'<span style="color:#333">{escape(check.reason)}</span></li>'
+        )
+    return (
+        f'<div role="group" aria-label="{escape(title)}"><b>{escape(title)}</b>'
+        f'<ul style="padding-left:0.5em;margin:0.3em 0">{"".join(items)}</ul></div>'
+    )
+
+
+def chart_html(draw: Callable, alt: Callable, model, caption: str) -> str:
+    """The chart of ``model``; if drawing fails, a message instead (answers are saved first)."""
+    try:
+        return figure_html(draw(model), alt=alt(model), caption=caption)
+    except Exception as error:  # a chart must never stop the form, whatever went wrong
+        return message_html(f"The chart could not be drawn ({error}). Your answers are saved.")
+
+
+def clear(messages: dict[str, w.HTML]) -> None:
+    for message in messages.values():
+        message.value = ""
+
+
+def show_errors(
+    messages: dict[str, w.HTML], by_field: dict[str, str], status: w.HTML, what: str
+) -> None:
+    """Each message next to its field, and one line in the status saying nothing was added."""
+    for name, text in by_field.items():
+        messages[name].value = message_html(text)
+    count = len(by_field)
+    status.value = message_html(
+        f"{what} was not saved: {count} field{'s' if count > 1 else ''} "
+        "to correct (see the messages next to them)."
+    )
+
+
+def labelled(field: w.Widget, message: w.HTML) -> w.HBox:
+    return w.HBox([field, message])

@@ -1,0 +1,593 @@
+"""The Ex 5 form: five tabs a team works through in one afternoon.
+
+1 self-assessment (each member, then the team) · 2 benchmark · 3 SWOT and PESTEL ·
+4 stakeholder map · 5 the capacity-gap profile, with downloads. Every view writes into the
+model, asks the exercise to save (``on_change``), and only then redraws its chart.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Callable
+from html import escape
+
+import ipywidgets as w
+
+from dgtkit.benchmark import country_options
+from dgtkit.charts import figure_html, to_png
+from dgtkit.charts import situation as charts
+from dgtkit.models.boards import Board
+from dgtkit.models.situation import SituationAnalysis
+from dgtkit.models.text import FieldError
+from dgtkit.widgets.common import message_html, status_line
+
+NOT_SET = "Not set yet"
+LABEL = {"description_width": "12em"}
+WIDE = w.Layout(width="40em")
+
+
+def _level_options(framework) -> list[tuple[str, int]]:
+    return [(NOT_SET, 0)] + [(level.label, level.value) for level in framework.maturity_levels]
+
+
+def _chart(html: w.HTML, draw: Callable, describe: Callable, caption: str, *args) -> None:
+    """Redraw one chart; a drawing problem is reported and never loses the saved answer."""
+    try:
+        html.value = figure_html(draw(*args), alt=describe(*args), caption=caption)
+    except Exception as error:  # noqa: BLE001 - the answer is saved already; say what failed
+        html.value = message_html(
+            f"The chart could not be drawn ({error}). Your answers are saved."
+        )
+
+
+class _Part:
+    """A tab of the lab: shares the model and the save callback."""
+
+    def __init__(self, model: SituationAnalysis, on_change: Callable[[], None]):
+        self.model = model
+        self._on_change = on_change
+
+    def changed(self, redraw: Callable[[], None] | None = None) -> None:
+        self._on_change()  # saved first: a redraw can never cost the team an answer
+        (redraw or self.redraw)()
+
+    def redraw(self) -> None:
+        raise NotImplementedError
+
+
+class AssessmentPart(_Part):
+    """Each member rates the pillars; the team agrees today's level, target and evidence."""
+
+    def __init__(self, model, on_change):
+        super().__init__(model, on_change)
+        framework = model.assessment.framework
+        options = _level_options(framework)
+        self.member_name = w.Text(
+            description="Member's name",
+            style=LABEL,
+            layout=WIDE,
+            placeholder="First name is enough",
+        )
+        self.add_member = w.Button(description="Add member", tooltip="Add this team member")
+        self.add_member.on_click(self._add_member)
+        self.member = w.Dropdown(description="Ratings of", style=LABEL, options=[])
+        self.member.observe(lambda _c: self._show_member(), names="value")
+        self.member_message = w.HTML()
+        self.own: dict[str, w.Dropdown] = {}
+        self.today: dict[str, w.Dropdown] = {}
+        self.target: dict[str, w.Dropdown] = {}
+        self.evidence: dict[str, w.Textarea] = {}
+        self.messages: dict[str, w.HTML] = {}
+        own_rows, team_rows = [], []
+        for n, pillar in enumerate(framework.pillars, start=1):
+            self.own[pillar.id] = w.Dropdown(
+                options=options,
+                description=f"Pillar {n}: own view",
+                tooltip=pillar.name,
+                style=LABEL,
+            )
+            self.own[pillar.id].observe(self._rate_member(pillar.id), names="value")
+            own_rows.append(w.HBox([self.own[pillar.id], w.HTML(escape(pillar.name))]))
+            a = model.assessment
+            self.today[pillar.id] = w.Dropdown(
+                options=options,
+                value=a.current[pillar.id] or 0,
+                description=f"Pillar {n} today",
+                style=LABEL,
+            )
+            self.target[pillar.id] = w.Dropdown(
+                options=options,
+                value=a.target[pillar.id] or 0,
+                description=f"Pillar {n} target",
+                style=LABEL,
+            )
+            self.evidence[pillar.id] = w.Textarea(
+                value=a.evidence[pillar.id],
+                description=f"Pillar {n} evidence",
+                style=LABEL,
+                layout=WIDE,
+                continuous_update=False,
+                placeholder="What shows this level? A fact, a document, an example.",
+            )
+            self.messages[pillar.id] = w.HTML()
+            for box, handler in (
+                (self.today, self._set_today),
+                (self.target, self._set_target),
+                (self.evidence, self._note),
+            ):
+                box[pillar.id].observe(handler(pillar.id), names="value")
+            team_rows.append(
+                w.VBox(
+                    [
+                        w.HTML(f"<b>{n}. {escape(pillar.name)}</b>"),
+                        self.today[pillar.id],
+                        self.target[pillar.id],
+                        self.evidence[pillar.id],
+                        self.messages[pillar.id],
+                    ],
+                    layout=w.Layout(margin="0 0 0.8em 0"),
+                )
+            )
+        self.spread = w.HTML()
+        self.gaps = w.HTML()
+        self.widget = w.VBox(
+            [
+                w.HTML(
+                    "<h4>Step A: each member rates on their own</h4><p>Add each member, choose "
+                    "the member, then rate every pillar as you see it. Do not discuss yet.</p>"
+                ),
+                w.HBox([self.member_name, self.add_member]),
+                self.member_message,
+                self.member,
+                *own_rows,
+                self.spread,
+                w.HTML(
+                    "<h4>Step B: agree as a team</h4><p>Talk through the pillars where members "
+                    "disagree. Then set today's level and the target for each pillar, with the "
+                    "evidence for today's level. Today's levels start from your Ex 3 rating.</p>"
+                ),
+                *team_rows,
+                self.gaps,
+            ]
+        )
+        self._refresh_members()
+        self.redraw()
+
+    def _refresh_members(self, select: str | None = None) -> None:
+        names = list(self.model.assessment.members)
+        self.member.options = names
+        self.member.value = select if select in names else (names[0] if names else None)
+        self._show_member()
+
+    def _show_member(self) -> None:
+        ratings = self.model.assessment.members.get(self.member.value)
+        for pid, dropdown in self.own.items():
+            dropdown.disabled = ratings is None
+            dropdown.value = (ratings or {}).get(pid) or 0
+
+    def _add_member(self, _button=None) -> None:
+        try:
+            name = self.model.assessment.add_member(self.member_name.value)
+        except FieldError as error:
+            self.member_message.value = message_html(error.message)
+            return
+        self.member_message.value = ""
+        self.member_name.value = ""
+        self._refresh_members(select=name)
+        self.changed()
+
+    def _rate_member(self, pillar_id):
+        def handler(change) -> None:
+            name = self.member.value
+            if name is None or self.model.assessment.members[name][pillar_id] == (
+                change["new"] or None
+            ):
+                return  # the dropdown only followed the choice of member
+            self.model.assessment.rate_member(name, pillar_id, change["new"] or None)
+            self.changed(self.redraw_spread)
+
+        return handler
+
+    def _team_handler(self, pillar_id, apply):
+        def handler(change) -> None:
+            try:
+                apply(pillar_id, change["new"])
+            except FieldError as error:
+                self.messages[pillar_id].value = message_html(error.message)
+                return
+            problem = self.model.assessment.problems().get(pillar_id, "")
+            self.messages[pillar_id].value = message_html(problem)
+            self.changed(self.redraw_gaps)
+
+        return handler
+
+    def _set_today(self, pillar_id):
+        return self._team_handler(
+            pillar_id, lambda p, v: self.model.assessment.set_current(p, v or None)
+        )
+
+    def _set_target(self, pillar_id):
+        return self._team_handler(
+            pillar_id, lambda p, v: self.model.assessment.set_target(p, v or None)
+        )
+
+    def _note(self, pillar_id):
+        return self._team_handler(pillar_id, self.model.assessment.note_evidence)
+
+    def redraw(self) -> None:
+        self.redraw_spread()
+        self.redraw_gaps()
+
+    def redraw_spread(self) -> None:
+        caption = "Each dot is one member's own rating. Wide spreads need a conversation."
+        a = self.model.assessment
+        _chart(self.spread, charts.spread_chart, charts.spread_alt_text, caption, a)
+
+    def redraw_gaps(self) -> None:
+        caption = "Circles: today's level; diamonds: the target."
+        a = self.model.assessment
+        _chart(self.gaps, charts.gap_chart, charts.gap_alt_text, caption, a)
+
+
+class BenchmarkPart(_Part):
+    """Choose a Member State; see its EGDI over time, against peers, and in the distribution."""
+
+    def __init__(self, model, on_change):
+        super().__init__(model, on_change)
+        self.government = w.Text(
+            value=model.government,
+            description="Your government",
+            placeholder="For example: the city of ... or the ministry of ...",
+            style=LABEL,
+            layout=WIDE,
+            continuous_update=False,
+        )
+        self.government.observe(self._name, names="value")
+        self.government_message = w.HTML()
+        self.country = w.Dropdown(
+            options=[("Choose a country", "")] + country_options(),
+            value=model.country,
+            description="Country to benchmark",
+            style=LABEL,
+            layout=WIDE,
+        )
+        self.country.observe(self._choose, names="value")
+        self.evidence = w.HTML()
+        self.trend, self.components, self.distribution = w.HTML(), w.HTML(), w.HTML()
+        self.widget = w.VBox(
+            [
+                w.HTML(
+                    "<p>Choose the country of your government. The charts compare it with the "
+                    "other countries of its region, sub-region and income group (UN DESA "
+                    "E-Government Survey; World Bank; ITU).</p>"
+                ),
+                w.HBox([self.government, self.government_message]),
+                self.country,
+                self.evidence,
+                self.trend,
+                self.components,
+                self.distribution,
+            ]
+        )
+        self.redraw()
+
+    def _name(self, change) -> None:
+        try:
+            self.model.name_government(change["new"])
+        except FieldError as error:
+            self.government_message.value = message_html(error.message)
+            return
+        self.government_message.value = ""
+        self._on_change()
+
+    def _choose(self, change) -> None:
+        self.model.choose_country(change["new"])
+        self.changed()
+
+    def redraw(self) -> None:
+        benchmark = self.model.benchmark
+        if benchmark is None:
+            self.evidence.value = "<p><i>No country chosen yet.</i></p>"
+            self.trend.value = self.components.value = self.distribution.value = ""
+            return
+        items = "".join(f"<li>{escape(line)}</li>" for line in benchmark.evidence())
+        name = escape(benchmark.name)
+        self.evidence.value = f"<p><b>What the data say about {name}:</b></p><ul>{items}</ul>"
+        note = "Scores are compared within each edition; the Survey's method changes over time."
+        _chart(self.trend, charts.trend_chart, charts.trend_alt_text, note, benchmark)
+        _chart(
+            self.components,
+            charts.components_chart,
+            charts.components_alt_text,
+            "OSI: online services; TII: infrastructure; HCI: human capital; EPI: e-participation.",
+            benchmark,
+        )
+        _chart(
+            self.distribution,
+            charts.distribution_chart,
+            charts.distribution_alt_text,
+            "Source: UN DESA, E-Government Survey.",
+            benchmark,
+        )
+
+
+class BoardPart(_Part):
+    """A SWOT or PESTEL board: add, edit, remove and rank entries."""
+
+    def __init__(self, model, on_change, board: Board, title: str):
+        super().__init__(model, on_change)
+        self.board, self.title = board, title
+        self.category = w.Dropdown(
+            options=[(label, key) for key, label in board.categories.items()],
+            description="Category",
+            style=LABEL,
+        )
+        self.text = w.Text(
+            description="Entry", style=LABEL, layout=WIDE, placeholder="One short point per entry"
+        )
+        self.add = w.Button(description="Add entry", tooltip=f"Add the entry to the {title}")
+        self.entries = w.Select(description="Entries", rows=8, style=LABEL, layout=WIDE)
+        buttons = {
+            "Move up": lambda: self.board.move(self.entries.value, -1),
+            "Move down": lambda: self.board.move(self.entries.value, 1),
+            "Replace with the text above": lambda: self.board.edit(
+                self.entries.value, self.text.value
+            ),
+            "Remove": lambda: self.board.remove(self.entries.value),
+        }
+        self.buttons = {
+            label: w.Button(
+                description=label,
+                tooltip=f"{label}: the selected entry",
+                layout=w.Layout(width="auto"),
+            )
+            for label in buttons
+        }
+        for label, action in buttons.items():
+            self.buttons[label].on_click(self._on_selected(action))
+        self.add.on_click(self._add)
+        self.message = w.HTML()
+        self.view = w.HTML()
+        self.widget = w.VBox(
+            [
+                w.HTML(f"<h4>{escape(title)}</h4>"),
+                self.category,
+                w.HBox([self.text, self.add]),
+                self.message,
+                self.entries,
+                w.HBox(list(self.buttons.values())),
+                self.view,
+            ]
+        )
+        self.redraw()
+
+    def _add(self, _button=None) -> None:
+        self._apply(lambda: self.board.add(self.category.value, self.text.value), clear=True)
+
+    def _on_selected(self, action):
+        def handler(_button=None) -> None:
+            if not self.entries.value:
+                self.message.value = message_html("Select an entry in the list first.")
+                return
+            self._apply(action)
+
+        return handler
+
+    def _apply(self, action, clear: bool = False) -> None:
+        selected = self.entries.value
+        try:
+            action()
+        except FieldError as error:
+            self.message.value = message_html(error.message)
+            return
+        self.message.value = ""
+        if clear:
+            self.text.value = ""
+        self.changed()
+        if selected in {value for _label, value in self.entries.options}:
+            self.entries.value = selected
+
+    def redraw(self) -> None:
+        board = self.board
+        self.entries.options = [
+            (f"{board.categories[c]} {i}: {e.text}", e.id)
+            for c, entries in board.entries.items()
+            for i, e in enumerate(entries, start=1)
+        ]
+        cells = [
+            '<td style="vertical-align:top;padding:0.4em;border:1px solid #999">'
+            f"<b>{escape(label)}</b><ol>"
+            + "".join(f"<li>{escape(e.text)}</li>" for e in board.entries[key])
+            + "</ol></td>"
+            for key, label in board.categories.items()
+        ]
+        per_row = 2 if len(cells) == 4 else 3
+        rows = "".join(
+            "<tr>" + "".join(cells[i : i + per_row]) + "</tr>"
+            for i in range(0, len(cells), per_row)
+        )
+        self.view.value = (
+            '<table style="border-collapse:collapse;width:100%">'
+            f"<caption>{escape(self.title)}, in rank order</caption>{rows}</table>"
+        )
+
+
+class StakeholderPart(_Part):
+    """Stakeholders with power and interest on the four-quadrant grid."""
+
+    def __init__(self, model, on_change):
+        super().__init__(model, on_change)
+        self.name = w.Text(
+            description="Stakeholder",
+            style=LABEL,
+            layout=WIDE,
+            placeholder="For example: Ministry of Finance, city council, NGOs",
+        )
+        self.power = w.IntSlider(value=5, min=1, max=10, description="Power (1-10)", style=LABEL)
+        self.interest = w.IntSlider(
+            value=5, min=1, max=10, description="Interest (1-10)", style=LABEL
+        )
+        self.add = w.Button(description="Add stakeholder")
+        self.add.on_click(self._add)
+        self.listing = w.Select(description="On the map", rows=6, style=LABEL, layout=WIDE)
+        self.update = w.Button(
+            description="Give the selected one these scores", layout=w.Layout(width="auto")
+        )
+        self.update.on_click(self._update)
+        self.remove = w.Button(description="Remove the selected one", layout=w.Layout(width="auto"))
+        self.remove.on_click(self._remove)
+        self.message = w.HTML()
+        self.chart = w.HTML()
+        self.table = w.HTML()
+        self.widget = w.VBox(
+            [
+                self.name,
+                self.power,
+                self.interest,
+                self.add,
+                self.message,
+                self.listing,
+                w.HBox([self.update, self.remove]),
+                self.chart,
+                self.table,
+            ]
+        )
+        self.redraw()
+
+    def _apply(self, action) -> None:
+        try:
+            action()
+        except FieldError as error:
+            self.message.value = message_html(error.message)
+            return
+        self.message.value = ""
+        self.changed()
+
+    def _add(self, _button=None) -> None:
+        def add():
+            self.model.stakeholders.add(self.name.value, self.power.value, self.interest.value)
+            self.name.value = ""
+
+        self._apply(add)
+
+    def _selected(self) -> str:
+        if not self.listing.value:
+            raise FieldError("name", "Select a stakeholder in the list first.")
+        return self.listing.value
+
+    def _update(self, _button=None) -> None:
+        self._apply(
+            lambda: self.model.stakeholders.update(
+                self._selected(), self.power.value, self.interest.value
+            )
+        )
+
+    def _remove(self, _button=None) -> None:
+        self._apply(lambda: self.model.stakeholders.remove(self._selected()))
+
+    def redraw(self) -> None:
+        people = self.model.stakeholders.stakeholders
+        self.listing.options = [
+            (f"{n}. {s.name} ({s.quadrant})", s.id) for n, s in enumerate(people, start=1)
+        ]
+        _chart(
+            self.chart,
+            charts.stakeholder_chart,
+            charts.stakeholder_alt_text,
+            "Numbers match the list above.",
+            self.model.stakeholders,
+        )
+        rows = "".join(
+            f"<tr><td>{escape(s.name)}</td><td>{s.power}</td><td>{s.interest}</td>"
+            f"<td>{escape(s.quadrant)}</td><td>{escape(s.strategy)}</td></tr>"
+            for s in people
+        )
+        self.table.value = (
+            (
+                '<table class="dgt-stakeholders"><caption>Stakeholders and how to work with them'
+                '</caption><thead><tr><th scope="col">Stakeholder</th><th scope="col">Power</th>'
+                '<th scope="col">Interest</th><th scope="col">Quadrant</th>'
+                f'<th scope="col">Strategy</th></tr></thead><tbody>{rows}</tbody></table>'
+            )
+            if people
+            else "<p><i>No stakeholders yet.</i></p>"
+        )
+
+
+class ProfilePart(_Part):
+    """The one-page capacity-gap profile, with Markdown and PNG downloads."""
+
+    def __init__(self, model, on_change):
+        super().__init__(model, on_change)
+        self.view = w.HTML()
+        self.downloads = w.HTML()
+        self.widget = w.VBox([self.view, self.downloads])
+        self.redraw()
+
+    def redraw(self) -> None:
+        profile = self.model.gap_profile()
+        rows = (
+            "".join(
+                f"<tr><td>{escape(g.name)}</td><td>{g.current}</td><td>{g.target}</td>"
+                f"<td>{g.gap}</td><td>{escape(g.evidence)}</td></tr>"
+                for g in profile.gaps
+            )
+            or '<tr><td colspan="5"><i>No gap recorded yet (part 1).</i></td></tr>'
+        )
+        missing = ""
+        if profile.missing:
+            todo = "Not finished: set today and the target for " + ", ".join(profile.missing)
+            missing = f"<p>{message_html(todo + '.')}</p>"
+        evidence = "".join(f"<li>{escape(e)}</li>" for e in profile.evidence) or (
+            "<li><i>Choose a country in part 2.</i></li>"
+        )
+        self.view.value = (
+            f"<h4>Capacity-gap profile: {escape(profile.government or 'your government')}</h4>"
+            f"{missing}<table class='dgt-gaps'><caption>Biggest capacity gaps</caption><thead><tr>"
+            "<th scope='col'>Pillar</th><th scope='col'>Today</th><th scope='col'>Target</th>"
+            f"<th scope='col'>Gap</th><th scope='col'>Evidence</th></tr></thead><tbody>{rows}"
+            f"</tbody></table><p><b>Benchmark:</b></p><ul>{evidence}</ul>"
+        )
+        markdown = base64.b64encode(profile.markdown().encode()).decode()
+        png = base64.b64encode(to_png(charts.gap_chart(self.model.assessment))).decode()
+        self.downloads.value = (
+            f'<p><a download="capacity-gap-profile.md" href="data:text/markdown;base64,{markdown}">'
+            "Download the profile (Markdown)</a> · "
+            f'<a download="capacity-gaps.png" href="data:image/png;base64,{png}">'
+            "Download the gap chart (PNG)</a></p>"
+        )
+
+
+class SituationAnalysisView:
+    """The five parts as tabs; the profile redraws whenever it is opened."""
+
+    TITLES = (
+        "1 Self-assessment",
+        "2 Benchmark",
+        "3 SWOT and PESTEL",
+        "4 Stakeholders",
+        "5 Gap profile",
+    )
+
+    def __init__(self, model: SituationAnalysis, on_change: Callable[[], None]):
+        self.model = model
+        self.assessment = AssessmentPart(model, on_change)
+        self.benchmark = BenchmarkPart(model, on_change)
+        self.swot = BoardPart(model, on_change, model.swot, "SWOT analysis")
+        self.pestel = BoardPart(model, on_change, model.pestel, "PESTEL analysis")
+        self.stakeholders = StakeholderPart(model, on_change)
+        self.profile = ProfilePart(model, on_change)
+        boards = w.VBox([self.swot.widget, self.pestel.widget])
+        self.tabs = w.Tab(
+            children=[
+                self.assessment.widget,
+                self.benchmark.widget,
+                boards,
+                self.stakeholders.widget,
+                self.profile.widget,
+            ],
+            titles=self.TITLES,
+        )
+        self.tabs.observe(lambda c: c["new"] == 4 and self.profile.redraw(), names="selected_index")
+        self.status = status_line()
+        self.widget = w.VBox([w.HTML("<h3>Situation-analysis lab</h3>"), self.tabs, self.status])

@@ -1,0 +1,387 @@
+"""The Ex 7 form: a guided vision builder (the gaps from Ex 5, the statement, its year, who
+benefits, two or three SDG targets, a checklist) and backcasting (milestones on a timeline)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+
+import ipywidgets as w
+
+from dgtkit.charts.envisioning import milestone_timeline, timeline_alt_text
+from dgtkit.models.envisioning import FormErrors
+from dgtkit.models.text import FieldError
+from dgtkit.models.vision import (
+    STATEMENT_WORDS,
+    TARGETS_MAX,
+    TARGETS_MIN,
+    Milestone,
+    Vision,
+    new_milestone,
+)
+from dgtkit.sdgs import sdgs
+from dgtkit.widgets.common import message_html, status_line
+from dgtkit.widgets.envisioning import (
+    LABEL_STYLE,
+    WIDE,
+    chart_html,
+    checklist_html,
+    clear,
+    labelled,
+    show_errors,
+)
+
+NO_FOCUS = ""
+NOTHING = ""
+
+
+def hint(text: str) -> w.HTML:
+    return w.HTML(f'<span style="color:#333;margin-left:0.5em">{escape(text)}</span>')
+
+
+class VisionView:
+    """Builds the Ex 7 form around a Vision; calls ``on_change`` after each accepted edit."""
+
+    def __init__(self, model: Vision, on_change: Callable[[], None]):
+        self.model = model
+        self._on_change = on_change
+        self._quiet = False  # True while the form itself sets values: no save, no message
+        self._drawn = ""  # what the timeline showed when it was last drawn
+        self.status = status_line()
+        self.widget = w.VBox(
+            [*self._build_vision(), *self._build_targets(), *self._build_backcasting(), self.status]
+        )
+        self.redraw()
+
+    # -- building --------------------------------------------------------------------------
+
+    def _build_vision(self) -> list[w.Widget]:
+        model = self.model
+        self.gaps = w.HTML(gaps_html(model))
+        self.focus = w.Dropdown(
+            description="Focus of the vision",
+            style=LABEL_STYLE,
+            layout=WIDE,
+            options=[("No particular gap", NO_FOCUS)]
+            + [(gap.name, gap.pillar) for gap in model.gaps_considered],
+            value=model.focus or NO_FOCUS,
+            tooltip="The capacity gap your vision answers",
+        )
+        self.statement = w.Textarea(
+            value=model.statement,
+            description="Vision statement",
+            style=LABEL_STYLE,
+            layout=w.Layout(width="40em", height="6em"),
+            continuous_update=False,
+            placeholder=f"By 2035, ... (at most {STATEMENT_WORDS} words)",
+        )
+        self.year = w.IntText(
+            value=model.year_chosen or 0,
+            description="Vision year",
+            style=LABEL_STYLE,
+            tooltip="Leave 0 if the statement gives the year, as in 'By 2035, ...'",
+        )
+        self.beneficiaries = w.Text(
+            value=model.beneficiaries,
+            description="Who benefits",
+            style=LABEL_STYLE,
+            layout=WIDE,
+            continuous_update=False,
+            placeholder="For example: rural residents, small businesses",
+        )
+        self.messages = {
+            name: w.HTML()
+            for name in ("focus", "statement", "year", "beneficiaries", "sdg_targets")
+        }
+        self.words = w.HTML()
+        for name, apply in (
+            ("focus", lambda v: self.model.choose_focus(v or None)),
+            ("statement", self.model.write_statement),
+            ("year", self.model.choose_year),
+            ("beneficiaries", self.model.name_beneficiaries),
+        ):
+            getattr(self, name).observe(self._handler(apply, self.messages[name]), names="value")
+        return [
+            w.HTML("<h3>1. Your vision</h3>"),
+            self.gaps,
+            labelled(self.focus, self.messages["focus"]),
+            labelled(self.statement, self.messages["statement"]),
+            self.words,
+            w.HBox([self.year, hint("0 = the year is in the statement"), self.messages["year"]]),
+            labelled(self.beneficiaries, self.messages["beneficiaries"]),
+        ]
+
+    def _build_targets(self) -> list[w.Widget]:
+        data = sdgs()
+        options = []
+        for goal in data.goals:
+            count = len(data.targets_of(goal.number))
+            suffix = f" ({count} target{'s' if count > 1 else ''})" if count else ""
+            options.append((goal.label + suffix, goal.number))
+        first = next(g.number for g in data.goals if data.targets_of(g.number))
+        self.goal = w.Dropdown(
+            options=options,
+            value=first,
+            description="SDG",
+            style=LABEL_STYLE,
+            layout=WIDE,
+            tooltip="All 17 goals; the course lists targets under some",
+        )
+        self.goal.observe(lambda _change: self._show_targets_of_goal(), names="value")
+        self.target_boxes: dict[str, w.Checkbox] = {}
+        self.target_list = w.VBox()
+        self.linked = w.HTML()
+        self.statement_checklist = w.HTML()
+        self._show_targets_of_goal()
+        return [
+            w.HTML(
+                f"<h4>Link the vision to {TARGETS_MIN} or {TARGETS_MAX} SDG targets</h4>"
+                "<p>Choose a goal, then tick the targets your vision helps to reach.</p>"
+            ),
+            self.goal,
+            self.target_list,
+            self.messages["sdg_targets"],
+            self.linked,
+            self.statement_checklist,
+        ]
+
+    def _build_backcasting(self) -> list[w.Widget]:
+        self.milestone_year = w.IntText(value=0, description="Milestone year", style=LABEL_STYLE)
+        self.milestone_title = w.Text(
+            description="Milestone",
+            style=LABEL_STYLE,
+            layout=WIDE,
+            placeholder="For example: 'Every district office online'",
+        )
+        self.must_be_true = w.Textarea(
+            description="What must be true",
+            style=LABEL_STYLE,
+            layout=w.Layout(width="40em", height="4em"),
+            placeholder="By then, what has to be in place?",
+        )
+        self.milestone_fields = {
+            "year": self.milestone_year,
+            "title": self.milestone_title,
+            "must_be_true": self.must_be_true,
+        }
+        self.milestone_messages = {name: w.HTML() for name in self.milestone_fields}
+        self.add_milestone = w.Button(
+            description="Add milestone",
+            button_style="primary",
+            tooltip="Add this milestone to the timeline and save it",
+        )
+        self.add_milestone.on_click(self._add_milestone_clicked)
+        self.milestone_to_remove = w.Dropdown(
+            description="Milestone to remove", style=LABEL_STYLE, layout=WIDE
+        )
+        self.remove_milestone = w.Button(
+            description="Remove milestone", tooltip="Take the chosen milestone off the timeline"
+        )
+        self.remove_milestone.on_click(self._remove_milestone_clicked)
+        self.milestone_table = w.HTML()
+        self.timeline = w.HTML()
+        self.backcasting_checklist = w.HTML()
+        rows = [
+            labelled(field, self.milestone_messages[name])
+            for name, field in self.milestone_fields.items()
+        ]
+        return [
+            w.HTML(
+                "<h3>2. Backcasting: from the vision back to today</h3><p>Start at the "
+                "vision year and ask: what must be true just before it? And before that? "
+                "Add at least three milestones between this year and the vision year.</p>"
+            ),
+            *rows,
+            self.add_milestone,
+            self.milestone_table,
+            w.HBox([self.milestone_to_remove, self.remove_milestone]),
+            self.timeline,
+            self.backcasting_checklist,
+        ]
+
+    # -- handlers --------------------------------------------------------------------------
+
+    def _handler(self, apply: Callable[[object], None], message: w.HTML):
+        def handler(change) -> None:
+            if self._quiet:
+                return
+            try:
+                apply(change["new"])
+            except FieldError as error:
+                message.value = message_html(error.message)
+                return
+            message.value = ""
+            self._accepted()
+
+        return handler
+
+    def _show_targets_of_goal(self) -> None:
+        """Tick boxes for the targets of the chosen goal (the course lists some goals' only)."""
+        targets = sdgs().targets_of(self.goal.value)
+        rows = []
+        self.target_boxes = {}
+        for target in targets:
+            box = w.Checkbox(
+                value=target.id in self.model.sdg_targets,
+                description=target.label,
+                indent=False,
+                layout=w.Layout(width="9em"),
+            )
+            box.observe(self._target_ticked(target.id), names="value")
+            self.target_boxes[target.id] = box
+            rows.append(
+                w.HBox(
+                    [
+                        box,
+                        w.HTML(
+                            f"<span>{escape(target.text)}</span>", layout=w.Layout(width="32em")
+                        ),
+                    ]
+                )
+            )
+        if not rows:
+            with_targets = sorted({t.goal for t in sdgs().targets})
+            rows.append(
+                w.HTML(
+                    f"<p><i>The course lists no target of this goal. Targets are "
+                    f"listed under goals {', '.join(map(str, with_targets))}."
+                    "</i></p>"
+                )
+            )
+        self.target_list.children = rows
+
+    def _target_ticked(self, target_id: str):
+        def handler(change) -> None:
+            if self._quiet:
+                return
+            message = self.messages["sdg_targets"]
+            try:
+                if change["new"]:
+                    self.model.link_target(target_id)
+                else:
+                    self.model.unlink_target(target_id)
+            except FieldError as error:
+                message.value = message_html(error.message)
+                self._quiet = True
+                try:
+                    self.target_boxes[target_id].value = False
+                finally:
+                    self._quiet = False
+                return
+            message.value = ""
+            self._accepted()
+
+        return handler
+
+    def _add_milestone_clicked(self, _button=None) -> None:
+        clear(self.milestone_messages)
+        try:
+            self.model.add_milestone(
+                new_milestone(
+                    self.milestone_year.value, self.milestone_title.value, self.must_be_true.value
+                )
+            )
+        except FormErrors as errors:
+            show_errors(self.milestone_messages, errors.by_field, self.status, "The milestone")
+            return
+        self._on_change()  # saved first: a redraw can never cost the team an answer
+        self.milestone_title.value = self.must_be_true.value = ""
+        self.milestone_year.value = 0
+        self.redraw()
+
+    def _remove_milestone_clicked(self, _button=None) -> None:
+        if not self.milestone_to_remove.value:
+            self.status.value = message_html("Choose the milestone to remove first.")
+            return
+        self.model.remove_milestone(self.milestone_to_remove.value)
+        self._on_change()
+        self.redraw()
+
+    def _accepted(self) -> None:
+        self._on_change()  # saved first: a redraw can never cost the team an answer
+        self.redraw()
+
+    # -- drawing ---------------------------------------------------------------------------
+
+    def redraw(self) -> None:
+        model = self.model
+        words = model.words
+        self.words.value = (
+            message_html(f"{words} words: please cut it to {STATEMENT_WORDS}.")
+            if words > STATEMENT_WORDS
+            else f'<span style="color:#333">{words} of at most {STATEMENT_WORDS} words.</span>'
+        )
+        self.linked.value = linked_targets_html(model.sdg_targets)
+        self.statement_checklist.value = checklist_html(
+            "Checklist for the vision", model.statement_checks()
+        )
+        self.milestone_table.value = milestones_table_html(model.milestones)
+        self.milestone_to_remove.options = [("Choose a milestone", NOTHING)] + [
+            (f"{m.year}: {m.title}", m.id) for m in model.milestones
+        ]
+        self.milestone_to_remove.value = NOTHING
+        shown = repr((model.current_year, model.year, model.milestones))
+        if shown != self._drawn:  # drawing is slow: only when the timeline changed
+            self._drawn = shown
+            self.timeline.value = chart_html(
+                milestone_timeline,
+                timeline_alt_text,
+                model,
+                caption="Today on the left, the vision on the right, the milestones between.",
+            )
+        self.backcasting_checklist.value = checklist_html(
+            "Checklist for the backcasting", model.backcasting_checks()
+        )
+
+
+def gaps_html(model: Vision) -> str:
+    """The Ex 5 gaps the vision started from, biggest first; every text escaped."""
+    if not model.gaps_considered:
+        return (
+            "<p><i>No capacity gaps came from Ex 5 (it is not done yet, or found no gap). "
+            "Write the vision from your team's own priorities.</i></p>"
+        )
+    items = "".join(
+        f"<li><b>{escape(gap.label)}</b>"
+        + (
+            f"<br><span style='color:#333'>Evidence: {escape(gap.evidence)}</span>"
+            if gap.evidence
+            else ""
+        )
+        + "</li>"
+        for gap in model.gaps_considered
+    )
+    return (
+        f"<p>Your biggest capacity gaps from Ex 5:</p><ol>{items}</ol>"
+        "<p>Choose one as the focus of your vision.</p>"
+    )
+
+
+def linked_targets_html(target_ids: list[str]) -> str:
+    if not target_ids:
+        return "<p><i>No target linked yet.</i></p>"
+    data = sdgs()
+    items = []
+    for target in map(data.target, target_ids):
+        goal = data.goal(target.goal)
+        items.append(
+            f"<li><b>{escape(target.label)}</b> ({escape(goal.label)}): {escape(target.text)}</li>"
+        )
+    return f"<p>Linked targets:</p><ul>{''.join(items)}</ul>"
+
+
+def milestones_table_html(milestones: list[Milestone]) -> str:
+    """The milestones as an accessible table, earliest first; every text escaped."""
+    if not milestones:
+        return "<p><i>No milestones yet. Add the first one above.</i></p>"
+    rows = "".join(
+        f"<tr><td>{m.year}</td><td>{escape(m.title)}</td><td>{escape(m.must_be_true)}</td></tr>"
+        for m in milestones
+    )
+    return (
+        '<table class="dgt-milestones" style="border-collapse:collapse">'
+        "<caption>Milestones, earliest first</caption>"
+        '<thead><tr><th scope="col">Year</th><th scope="col">Milestone</th>'
+        '<th scope="col">What must be true</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table>"
+    )
