@@ -1,8 +1,8 @@
 """Where the course lives, and the cell that installs it when an exercise runs on Colab.
 
 The repository's URL is configured once, in the book's ``_config.yml`` (``repository: url``).
-The launch buttons and the hub's nbgitpuller links read it from there; only the first cell of
-each exercise notebook must carry a copy, since Colab opens the notebook alone from GitHub.
+The launch buttons and the hub's nbgitpuller links read it from there; only one cell at the
+top of each exercise notebook must carry a copy, since Colab opens the notebook alone from GitHub.
 That cell is written from ``_config.yml`` by this module:
 
     python -m dgtkit.launch https://github.com/<owner>/<fork> [--branch B] [--hub URL]
