@@ -2,9 +2,11 @@
 
 The hub runs the repository's own deploy/one-server/jupyterhub_config.py. The test only swaps
 PAM logins for JupyterHub's test authenticator (``dummy``), adds a service token to drive the
-hub's REST API, and serves the course's git repository over HTTP on loopback in place of GitHub.
-It creates three throwaway Unix users (an instructor in a throwaway graders' group and two
-students), which needs root (CI runs as root), and removes them afterwards.
+hub's REST API, and serves the course's last commit with git daemon on loopback in place of
+GitHub. It creates three throwaway Unix users (an instructor in a throwaway graders' group and
+two students), which needs root (CI runs as root), and removes them afterwards. If the venv's
+Python sits where other users cannot reach it (pyenv in root's home), the users' servers run
+the system's Python of the same version on this venv's packages.
 
 What it checks, through each user's own Jupyter server (each runs as that Unix user):
 
