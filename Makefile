@@ -13,7 +13,7 @@ LAB_PORT ?= 8888
 # Jupyter refuses to run as root unless told; a workshop laptop or a container may be root.
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
-.PHONY: help setup book build test app lab lint benchmarks clean chromium
+.PHONY: help setup book build test app lab lint benchmarks clean chromium proxy repository
 
 help:
 	@echo "make book        build the book and serve it on http://$(HOST):$(BOOK_PORT)"
@@ -21,12 +21,19 @@ help:
 	@echo "make test        set up everything the tests need, then run them"
 	@echo "make app         serve the Day 5 action-plan app on http://$(HOST):$(APP_PORT)"
 	@echo "make lab         open JupyterLab on the course, for a workshop machine"
-	@echo "make benchmarks  measure build time and app start-up"
+	@echo "make benchmarks  measure build time, app start-up and the published site's weight"
+	@echo "make repository URL=https://github.com/<owner>/<fork> [HUB=<hub address>]"
+	@echo "                 point the launch buttons (and the Colab install cells) at a fork"
 
-$(STAMP): requirements.txt requirements-test.txt pyproject.toml
+VOILA_TEMPLATE := share/jupyter/voila/templates/dgt-offline
+
+$(STAMP): requirements.txt requirements-test.txt deploy/requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt -e .
 	$(BIN)/python -m pip check
+	@# An editable install skips data files: link the app's offline Voila template instead.
+	mkdir -p $(VENV)/$(dir $(VOILA_TEMPLATE))
+	ln -sfn $(CURDIR)/$(VOILA_TEMPLATE) $(VENV)/$(VOILA_TEMPLATE)
 	@touch $@
 
 setup: $(STAMP)
@@ -53,7 +60,16 @@ chromium:
 	  fi; \
 	fi
 
-test: $(STAMP) chromium
+# The hub's proxy (configurable-http-proxy) from the npm registry, pinned by its lock file,
+# into deploy/proxy/node_modules (git-ignored). The hub test and deploy/one-server use it.
+PROXY := deploy/proxy/node_modules/.bin/configurable-http-proxy
+$(PROXY): deploy/proxy/package.json deploy/proxy/package-lock.json
+	npm ci --prefix deploy/proxy --no-audit --no-fund --loglevel=error
+	@touch $@
+
+proxy: $(PROXY)
+
+test: $(STAMP) chromium $(PROXY)
 	$(BIN)/python -m pytest
 
 app: $(STAMP)
@@ -70,6 +86,12 @@ lint: $(STAMP)
 benchmarks: $(STAMP) chromium
 	$(BIN)/python benchmarks/book_build.py
 	$(BIN)/python benchmarks/app_time_to_widgets.py
+	$(BIN)/python benchmarks/site_weight.py
+
+# Where the course lives: one value in _config.yml, copied into the notebooks' Colab cells.
+repository: $(STAMP)
+	@test -n "$(URL)" || { echo "Usage: make repository URL=https://github.com/<owner>/<fork> [HUB=...]"; exit 2; }
+	$(BIN)/python -m dgtkit.launch "$(URL)" $(if $(HUB),--hub "$(HUB)") $(if $(BRANCH),--branch "$(BRANCH)")
 
 clean:
 	rm -rf _build

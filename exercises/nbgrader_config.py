@@ -1,5 +1,6 @@
 """nbgrader configuration of the course. Run nbgrader commands from this folder."""
 
+import os
 from pathlib import Path
 
 from nbgrader.converters.generate_assignment import GenerateAssignment
@@ -12,11 +13,14 @@ here = Path(__file__).resolve().parent
 c.CourseDirectory.course_id = "dgt-capacities"
 c.CourseDirectory.root = str(here)
 
-# The exchange through which assignments are released and collected on one machine. On a
-# JupyterHub, point it at a folder every user can reach (see the instructor guide).
-exchange = here / "exchange"
-exchange.mkdir(exist_ok=True)
-c.Exchange.root = str(exchange)
+# The exchange through which assignments are released and collected. On the course hub
+# (deploy/) the hub names its shared exchange; on one machine it is a folder here.
+if os.environ.get("DGT_EXCHANGE_ROOT"):
+    c.Exchange.root = os.environ["DGT_EXCHANGE_ROOT"]
+else:
+    exchange = here / "exchange"
+    exchange.mkdir(exist_ok=True)
+    c.Exchange.root = str(exchange)
 
 # A cell that runs longer than this is stopped (an infinite loop, say); the rest is graded.
 c.ExecutePreprocessor.timeout = 60

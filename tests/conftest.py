@@ -22,6 +22,19 @@ def _isolated_workbook(tmp_path, monkeypatch):
 
 
 @pytest.fixture(scope="session")
+def built_book(tmp_path_factory) -> Path:
+    """A clean build of the book, with execution, into a temporary folder."""
+    out = tmp_path_factory.mktemp("book")
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "jupyter-book"), "build", str(REPO), "-W", "-n",
+         "--keep-going", "--path-output", str(out)],
+        capture_output=True, text=True, env=tool_env(), timeout=900,
+    )
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+    return out / "_build" / "html"
+
+
+@pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium, headless, driven by Playwright (never a downloaded browser)."""
     from playwright.sync_api import sync_playwright

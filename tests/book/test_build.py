@@ -6,10 +6,14 @@ import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
+import yaml
 
+from dgtkit.launch import repository
 from dgtkit.week import week
+from tests.conftest import REPO
 
 pytestmark = pytest.mark.slow
 
@@ -19,17 +23,20 @@ def html_of(built: Path, docname: str) -> str:
 
 
 class _Tags(HTMLParser):
-    """The images a page shows and the scripts and styles it loads."""
+    """The images and links a page shows and the scripts and styles it loads."""
 
     def __init__(self):
         super().__init__()
         self.images: list[dict] = []
         self.loads: list[str] = []
+        self.links: list[dict] = []
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         if tag == "img":
             self.images.append(attrs)
+        elif tag == "a":
+            self.links.append(attrs)
         elif tag == "script" and attrs.get("src"):
             self.loads.append(attrs["src"])
         elif tag == "link" and attrs.get("rel") in ("stylesheet", "preload") and attrs.get("href"):
@@ -133,3 +140,20 @@ def test_app_page_renders_its_form_offline(built_book, serve_directory, offline_
     offline_page.wait_for_selector("text=Add action", timeout=30_000)
     assert offline_page.get_by_label("Action", exact=True).is_visible()
     assert offline_page.blocked_requests == []
+
+
+def test_every_exercise_page_offers_to_run_it_on_a_hub_on_binder_and_on_colab(built_book):
+    repo = repository(REPO)
+    hub = yaml.safe_load((REPO / "_config.yml").read_text())["launch_buttons"]["jupyterhub_url"]
+    github = repo.url.removeprefix("https://github.com/")
+    folder = repo.url.rsplit("/", 1)[-1]
+    notebooks = sorted((REPO / "notebooks").glob("*.ipynb"))
+    assert notebooks
+    for notebook in notebooks:
+        links = {a.get("href") for a in tags(built_book / f"notebooks/{notebook.stem}.html").links}
+        path = f"notebooks/{notebook.name}"
+        assert f"https://mybinder.org/v2/gh/{github}/{repo.branch}?urlpath=lab/tree/{path}" in links
+        assert (f"https://colab.research.google.com/github/{github}/blob/{repo.branch}/{path}"
+                in links)
+        pull = {"repo": repo.url, "urlpath": f"lab/tree/{folder}/{path}", "branch": repo.branch}
+        assert f"{hub}/hub/user-redirect/git-pull?{urlencode(pull, safe='/')}" in links
