@@ -1,12 +1,14 @@
 """The course's data sets (``data/*.csv``), loaded as pandas DataFrames.
 
 What each file holds, where it comes from and its caveats: ``data/README.md``.
-``DGTKIT_DATA`` points to another folder holding the same files.
+``DGTKIT_DATA`` points to another folder holding the same files; a ``pip install`` of the
+course (not a checkout) carries a copy in ``share/dgtkit/data``.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -24,8 +26,17 @@ INDEX_NAMES = {
 }
 
 
+CHECKOUT = Path(__file__).resolve().parents[1] / "data"
+
+
 def data_dir() -> Path:
-    return Path(os.environ.get("DGTKIT_DATA") or Path(__file__).resolve().parents[1] / "data")
+    """``DGTKIT_DATA``; else ``data/`` of the checkout dgtkit runs from; else the installed copy
+    (``share/dgtkit/data``, for a ``pip install`` as on Binder or Colab)."""
+    if os.environ.get("DGTKIT_DATA"):
+        return Path(os.environ["DGTKIT_DATA"])
+    if (CHECKOUT / "egov_survey.csv").is_file():
+        return CHECKOUT
+    return Path(sys.prefix) / "share" / "dgtkit" / "data"
 
 
 @cache

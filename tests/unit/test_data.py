@@ -164,3 +164,12 @@ def test_data_folder_can_be_moved(tmp_path, monkeypatch):
     finally:
         monkeypatch.delenv("DGTKIT_DATA")
         data._read.cache_clear()
+
+
+def test_an_installed_course_reads_its_own_copy_of_the_data(tmp_path, monkeypatch):
+    """Binder and Colab install dgtkit with pip: no checkout, the CSVs in share/dgtkit/data."""
+    installed = tmp_path / "share" / "dgtkit" / "data"
+    installed.mkdir(parents=True)
+    monkeypatch.setattr(data, "CHECKOUT", tmp_path / "no-checkout")
+    monkeypatch.setattr(data.sys, "prefix", str(tmp_path))
+    assert data.data_dir() == installed
