@@ -62,7 +62,7 @@ def test_a_fork_points_everything_at_itself_with_one_command(tmp_path):
 def test_the_package_binder_and_colab_install_carries_the_library_and_the_app_template(tmp_path):
     source = tmp_path / "source"  # a copy: building writes build/ and *.egg-info beside it
     source.mkdir()
-    for item in ("pyproject.toml", "README.md", "dgtkit", "share"):
+    for item in ("pyproject.toml", "README.md", "dgtkit", "share", "data"):
         copy = shutil.copytree if (REPO / item).is_dir() else shutil.copy
         copy(REPO / item, source / item, **({"ignore": shutil.ignore_patterns(
             "__pycache__")} if (REPO / item).is_dir() else {}))
@@ -70,8 +70,10 @@ def test_the_package_binder_and_colab_install_carries_the_library_and_the_app_te
                     str(tmp_path), str(source)], check=True, env=tool_env(), capture_output=True)
     (wheel,) = tmp_path.glob("dgtkit-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
-    assert "dgtkit/exercises.py" in names and "dgtkit/course/week.yaml" in names
+    assert "dgtkit/exercises/base.py" in names and "dgtkit/course/week.yaml" in names
     template = "dgtkit-0.1.0.data/data/share/jupyter/voila/templates/dgt-offline/"
     assert {template + "conf.json", template + "index.html.j2"} <= set(names)
+    data = "dgtkit-0.1.0.data/data/share/dgtkit/data/"
+    assert {data + p.name for p in (REPO / "data").glob("*.csv")} <= set(names)
     assert (REPO / "binder" / "postBuild").read_text().strip().endswith("pip install --no-deps .")
     assert "-r ../requirements.txt" in (REPO / "binder" / "requirements.txt").read_text()

@@ -1,4 +1,4 @@
-"""The exercises as notebooks call them: ``PillarSelfRating.show()``, ``ActionPlanApp.show()``.
+"""What every exercise shares: load the latest revision, show the form, save every change.
 
 Each exercise loads the participant's latest answers from the workbook, shows its form, and
 saves a new revision after every accepted change. If the workbook cannot be used, the form
@@ -13,18 +13,11 @@ from typing import ClassVar
 import ipywidgets as w
 from IPython.display import display
 
-from dgtkit import thread
-from dgtkit.models import action_plan, pillar_rating, scenarios, situation, vision
-from dgtkit.widgets.action_plan import ActionPlanView
 from dgtkit.widgets.common import message_html, saved_text, status_html
-from dgtkit.widgets.pillar_rating import PillarRatingView
-from dgtkit.widgets.scenarios import HorizonScanView
-from dgtkit.widgets.situation import SituationAnalysisView
-from dgtkit.widgets.vision import VisionView
 from dgtkit.workbook import Revision, Workbook, WorkbookError
 
 
-class _Exercise:
+class Exercise:
     """Model + view + workbook: load the latest revision, save after every change."""
 
     key: ClassVar[str]
@@ -84,67 +77,3 @@ class _Exercise:
             self.view.status.value = status_html(str(error), problem=True)
             return
         self.view.status.value = status_html(saved_text(revision))
-
-
-class PillarSelfRating(_Exercise):
-    """Ex 3 (Module 2): rate the team's government 1-5 on each pillar."""
-
-    key = pillar_rating.EXERCISE_KEY
-    model_class = pillar_rating.PillarRating
-    view_class = PillarRatingView
-
-
-class SituationAnalysisLab(_Exercise):
-    """Ex 5 (Module 3): self-assessment, benchmark, SWOT/PESTEL, stakeholders, gap profile."""
-
-    key = situation.EXERCISE_KEY
-    model_class = situation.SituationAnalysis
-    view_class = SituationAnalysisView
-
-    def _load(self, latest: Revision | None):
-        model = super()._load(latest)
-        if latest is None:  # first visit: start from the team's Ex 3 rating
-            model.assessment.prefill(thread.pillar_ratings(self.workbook))
-            ex03 = thread.latest(self.workbook, pillar_rating.EXERCISE_KEY)
-            model.government = str(ex03.get("government", ""))[: situation.GOVERNMENT_LIMIT]
-        return model
-
-
-class ActionPlanApp(_Exercise):
-    """Day 5 (Module 7): the team's action plan, served by Voila as a standalone app."""
-
-    key = action_plan.EXERCISE_KEY
-    model_class = action_plan.ActionPlan
-    view_class = ActionPlanView
-
-
-class HorizonScan(_Exercise):
-    """Ex 6 (Module 4): a horizon scan, two critical uncertainties and four futures."""
-
-    key = scenarios.EXERCISE_KEY
-    model_class = scenarios.ScenarioSet
-    view_class = HorizonScanView
-
-
-class VisionBuilder(_Exercise):
-    """Ex 7 (Module 4): a vision statement, its checks, and milestones back to today.
-
-    A first start reads the capacity gaps of Ex 5 (``dgtkit.thread.capacity_gaps``) into the
-    vision; later starts show the gaps the vision was built on, as saved.
-    """
-
-    key = vision.EXERCISE_KEY
-    model_class = vision.Vision
-    view_class = VisionView
-
-    def _load(self, latest: Revision | None):
-        model = super()._load(latest)
-        if latest is None or self.problem:  # nothing saved, or nothing readable
-            model = vision.Vision.from_gaps(self._capacity_gaps())
-        return model
-
-    def _capacity_gaps(self) -> list:
-        try:
-            return thread.capacity_gaps(self.workbook)
-        except (WorkbookError, KeyError, TypeError, ValueError, AttributeError):
-            return []  # an unreadable Ex 5 must not stop Ex 7: the vision starts without gaps

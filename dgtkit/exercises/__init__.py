@@ -1,0 +1,28 @@
+"""The exercises as notebooks call them: ``from dgtkit.exercises import PillarSelfRating``,
+then ``PillarSelfRating.show()``.
+
+Each exercise lives in its own module; a name is imported only when a notebook asks for it,
+so the action-plan app's kernel does not load the other exercises (or pandas) it never uses.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+#: Exercise class → the module of this package that defines it.
+EXERCISES = {
+    "PillarSelfRating": "ex03_pillar_rating",  # Ex 3
+    "SituationAnalysisLab": "ex05_situation",  # Ex 5
+    "HorizonScan": "ex06_horizon_scan",  # Ex 6
+    "VisionBuilder": "ex07_vision",  # Ex 7
+    "ActionPlanApp": "action_plan",  # Day 5, the Voila app
+}
+
+__all__ = list(EXERCISES)
+
+
+def __getattr__(name: str):
+    if name not in EXERCISES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module = importlib.import_module(f"{__name__}.{EXERCISES[name]}")
+    return getattr(module, name)

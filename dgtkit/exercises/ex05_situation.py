@@ -1,0 +1,25 @@
+"""Ex 5 (Module 3): the situation-analysis lab."""
+
+from __future__ import annotations
+
+from dgtkit import thread
+from dgtkit.exercises.base import Exercise
+from dgtkit.models import pillar_rating, situation
+from dgtkit.widgets.situation import SituationAnalysisView
+from dgtkit.workbook import Revision
+
+
+class SituationAnalysisLab(Exercise):
+    """Ex 5 (Module 3): self-assessment, benchmark, SWOT/PESTEL, stakeholders, gap profile."""
+
+    key = situation.EXERCISE_KEY
+    model_class = situation.SituationAnalysis
+    view_class = SituationAnalysisView
+
+    def _load(self, latest: Revision | None):
+        model = super()._load(latest)
+        if latest is None:  # first visit: start from the team's Ex 3 rating
+            model.assessment.prefill(thread.pillar_ratings(self.workbook))
+            ex03 = thread.latest(self.workbook, pillar_rating.EXERCISE_KEY)
+            model.government = str(ex03.get("government", ""))[: situation.GOVERNMENT_LIMIT]
+        return model

@@ -1,0 +1,33 @@
+"""Ex 7 (Module 4): vision statement and backcasting."""
+
+from __future__ import annotations
+
+from dgtkit import thread
+from dgtkit.exercises.base import Exercise
+from dgtkit.models import vision
+from dgtkit.widgets.vision import VisionView
+from dgtkit.workbook import Revision, WorkbookError
+
+
+class VisionBuilder(Exercise):
+    """Ex 7 (Module 4): a vision statement, its checks, and milestones back to today.
+
+    A first start reads the capacity gaps of Ex 5 (``dgtkit.thread.capacity_gaps``) into the
+    vision; later starts show the gaps the vision was built on, as saved.
+    """
+
+    key = vision.EXERCISE_KEY
+    model_class = vision.Vision
+    view_class = VisionView
+
+    def _load(self, latest: Revision | None):
+        model = super()._load(latest)
+        if latest is None or self.problem:  # nothing saved, or nothing readable
+            model = vision.Vision.from_gaps(self._capacity_gaps())
+        return model
+
+    def _capacity_gaps(self) -> list:
+        try:
+            return thread.capacity_gaps(self.workbook)
+        except (WorkbookError, KeyError, TypeError, ValueError, AttributeError):
+            return []  # an unreadable Ex 5 must not stop Ex 7: the vision starts without gaps
