@@ -11,7 +11,9 @@ import importlib
 
 #: Exercise class → the module of this package that defines it.
 EXERCISES = {
+    "ServiceClassification": "ex01_classification",  # Ex 1
     "PillarSelfRating": "ex03_pillar_rating",  # Ex 3
+    "ProcessSequencing": "ex04_sequencing",  # Ex 4
     "SituationAnalysisLab": "ex05_situation",  # Ex 5
     "HorizonScan": "ex06_horizon_scan",  # Ex 6
     "VisionBuilder": "ex07_vision",  # Ex 7
