@@ -19,6 +19,8 @@ EXERCISES = {
     "HorizonScan": "ex06_horizon_scan",  # Ex 6
     "VisionBuilder": "ex07_vision",  # Ex 7
     "OrganizationStructure": "ex08_structure",  # Ex 8
+    "CapacityRoadmap": "ex10_roadmap",  # Ex 10
+    "IndicatorClinic": "ex11_indicators",  # Ex 11
     "ActionPlanApp": "action_plan",  # Day 5, the Voila app
 }
 
