@@ -19,8 +19,11 @@ EXERCISES = {
     "HorizonScan": "ex06_horizon_scan",  # Ex 6
     "VisionBuilder": "ex07_vision",  # Ex 7
     "OrganizationStructure": "ex08_structure",  # Ex 8
+    "SkillsGapMatrix": "ex09_skills",  # Ex 9
     "CapacityRoadmap": "ex10_roadmap",  # Ex 10
     "IndicatorClinic": "ex11_indicators",  # Ex 11
+    "KnowledgeTest": "knowledge_test",  # the Day 1 pre-test and Day 5 post-test
+    "TrainingEvaluation": "evaluation",  # Day 5, session 7.2
     "ActionPlanApp": "action_plan",  # Day 5, the Voila app
 }
 
