@@ -24,7 +24,7 @@ from importlib import resources
 
 import yaml
 
-from dgtkit.models.envisioning import Check, FormErrors, collect
+from dgtkit.models.checks import Check, FormErrors, collect
 from dgtkit.models.text import FieldError, clean_text
 
 EXERCISE_KEY = "ex02_benefit_risk"

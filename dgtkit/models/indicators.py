@@ -26,7 +26,7 @@ from importlib import resources
 
 import yaml
 
-from dgtkit.models.envisioning import Check, FormErrors, collect
+from dgtkit.models.checks import Check, FormErrors, collect
 from dgtkit.models.roadmap import Intervention, month_label
 from dgtkit.models.text import FieldError, clean_text
 

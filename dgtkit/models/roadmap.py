@@ -28,7 +28,7 @@ from importlib import resources
 import yaml
 
 from dgtkit.frameworks import Frameworks, frameworks
-from dgtkit.models.envisioning import Check, FormErrors, collect
+from dgtkit.models.checks import Check, FormErrors, collect
 from dgtkit.models.text import FieldError, clean_text
 from dgtkit.models.vision import MILESTONE_TITLE_LIMIT, ConsideredGap
 

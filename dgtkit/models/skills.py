@@ -20,7 +20,7 @@ from importlib import resources
 
 import yaml
 
-from dgtkit.models.envisioning import Check
+from dgtkit.models.checks import Check
 from dgtkit.models.text import FieldError, clean_text
 
 #: The workbook key under which Ex 9 saves; Ex 10 and the action plan may read its gaps.

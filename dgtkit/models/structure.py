@@ -25,7 +25,7 @@ from importlib import resources
 import yaml
 
 from dgtkit.frameworks import frameworks
-from dgtkit.models.envisioning import Check
+from dgtkit.models.checks import Check
 from dgtkit.models.text import FieldError, clean_text
 
 EXERCISE_KEY = "ex08_structure"

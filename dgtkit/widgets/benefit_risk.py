@@ -17,10 +17,10 @@ from dgtkit.models.benefit_risk import (
     course_data,
     new_item,
 )
-from dgtkit.models.envisioning import FormErrors
+from dgtkit.models.checks import FormErrors
 from dgtkit.models.text import FieldError
 from dgtkit.widgets.common import message_html, status_line
-from dgtkit.widgets.envisioning import (
+from dgtkit.widgets.forms import (
     LABEL_STYLE,
     WIDE,
     chart_html,

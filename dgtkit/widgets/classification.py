@@ -12,7 +12,7 @@ from dgtkit.charts.classification import results_alt_text, results_chart
 from dgtkit.models.classification import Feedback, ServiceClassification
 from dgtkit.models.text import FieldError
 from dgtkit.widgets.common import message_html, status_line
-from dgtkit.widgets.envisioning import chart_html
+from dgtkit.widgets.forms import chart_html
 
 LABEL = {"description_width": "12em"}
 WIDE = w.Layout(width="42em")

@@ -10,11 +10,11 @@ from html import escape
 import ipywidgets as w
 
 from dgtkit.charts.evaluation import ratings_alt_text, ratings_chart
-from dgtkit.models.envisioning import FormErrors
+from dgtkit.models.checks import FormErrors
 from dgtkit.models.evaluation import Commitment, TrainingEvaluation, new_commitment
 from dgtkit.models.text import FieldError
 from dgtkit.widgets.common import message_html, status_line
-from dgtkit.widgets.envisioning import chart_html, checklist_html, clear, show_errors
+from dgtkit.widgets.forms import chart_html, checklist_html, clear, show_errors
 
 NOT_RATED = 0
 NOTHING = ""

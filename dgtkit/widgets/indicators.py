@@ -10,7 +10,7 @@ from html import escape
 import ipywidgets as w
 
 from dgtkit.charts.indicators import progress_alt_text, progress_chart
-from dgtkit.models.envisioning import FormErrors
+from dgtkit.models.checks import FormErrors
 from dgtkit.models.indicators import (
     Indicator,
     IndicatorSet,
@@ -20,7 +20,7 @@ from dgtkit.models.indicators import (
 )
 from dgtkit.models.text import FieldError
 from dgtkit.widgets.common import message_html, status_line
-from dgtkit.widgets.envisioning import (
+from dgtkit.widgets.forms import (
     FAIL,
     LABEL_STYLE,
     PASS_STYLE,

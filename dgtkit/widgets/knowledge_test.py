@@ -13,7 +13,7 @@ from dgtkit.charts.knowledge_test import score_alt_text, score_chart
 from dgtkit.models.knowledge_test import ATTEMPTS, POST, PRE, KnowledgeTest
 from dgtkit.models.text import FieldError
 from dgtkit.widgets.common import message_html, status_line
-from dgtkit.widgets.envisioning import chart_html
+from dgtkit.widgets.forms import chart_html
 
 LABEL = {"description_width": "8em"}
 #: Long answers wrap onto several lines, each beside its button (ipywidgets gives a choice the

@@ -10,11 +10,11 @@ from html import escape
 import ipywidgets as w
 
 from dgtkit.charts.roadmap import roadmap_alt_text, roadmap_chart
-from dgtkit.models.envisioning import FormErrors
+from dgtkit.models.checks import FormErrors
 from dgtkit.models.roadmap import FIELD_NAMES, Roadmap, RoadmapRow, canvas_guide, month_label
 from dgtkit.models.text import FieldError
 from dgtkit.widgets.common import message_html, status_line
-from dgtkit.widgets.envisioning import LABEL_STYLE, WIDE, chart_html, checklist_html, clear
+from dgtkit.widgets.forms import LABEL_STYLE, WIDE, chart_html, checklist_html, clear
 
 NEW = "__new__"  # the "new row" choice of the row picker
 NONE = ""

@@ -13,7 +13,7 @@ from dgtkit.charts.sequencing import order_alt_text, order_chart
 from dgtkit.models.sequencing import REVEAL_AFTER, ProcessSequence
 from dgtkit.models.text import FieldError
 from dgtkit.widgets.common import message_html, status_line
-from dgtkit.widgets.envisioning import chart_html
+from dgtkit.widgets.forms import chart_html
 
 LABEL = {"description_width": "20em"}
 WIDE = w.Layout(width="44em")

@@ -16,7 +16,7 @@ from dgtkit.charts.skills import gap_heatmap, heatmap_alt_text
 from dgtkit.models.skills import MAX_COMPETENCIES, MAX_ROLES, MIN_ROLES, Gap, SkillsMatrix
 from dgtkit.models.text import FieldError
 from dgtkit.widgets.common import message_html, status_line
-from dgtkit.widgets.envisioning import chart_html, checklist_html
+from dgtkit.widgets.forms import chart_html, checklist_html
 
 NOT_SET = -1  # the dropdown value of a level not chosen yet (0 is a level: "missing")
 NO_MEASURE = ""

@@ -12,7 +12,7 @@ from dgtkit.charts.structure import fit_alt_text, fit_chart
 from dgtkit.models.structure import SCALE, TEXTS, Factor, OrganizationStructure, course_data
 from dgtkit.models.text import FieldError
 from dgtkit.widgets.common import message_html, status_line
-from dgtkit.widgets.envisioning import LABEL_STYLE, WIDE, chart_html, checklist_html, labelled
+from dgtkit.widgets.forms import LABEL_STYLE, WIDE, chart_html, checklist_html, labelled
 
 NOT_RATED = 0
 NOT_CHOSEN = ""

@@ -11,7 +11,7 @@ from dgtkit.models.benefit_risk import (
     course_data,
     new_item,
 )
-from dgtkit.models.envisioning import FormErrors
+from dgtkit.models.checks import FormErrors
 
 BIB = Path(__file__).resolve().parents[2] / "book" / "references.bib"
 

@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from dgtkit.charts.evaluation import ratings_alt_text, ratings_chart
-from dgtkit.models.envisioning import FormErrors
+from dgtkit.models.checks import FormErrors
 from dgtkit.models.evaluation import (
     TrainingEvaluation,
     evaluation_form,

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from dgtkit.models.envisioning import FormErrors
+from dgtkit.models.checks import FormErrors
 from dgtkit.models.indicators import (
     EXERCISE_KEY,
     IndicatorSet,

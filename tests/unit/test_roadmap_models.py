@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from dgtkit.models.assessment import CapacityGap
-from dgtkit.models.envisioning import FormErrors
+from dgtkit.models.checks import FormErrors
 from dgtkit.models.roadmap import (
     EXERCISE_KEY,
     Intervention,

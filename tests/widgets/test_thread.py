@@ -25,7 +25,7 @@ class _Today(date):
 @pytest.fixture(autouse=True)
 def _today(monkeypatch):
     """Every exercise counts from the same pinned day, so the test does not age."""
-    monkeypatch.setattr("dgtkit.models.envisioning.date", _Today)
+    monkeypatch.setattr("dgtkit.models.checks.date", _Today)
     monkeypatch.setattr("dgtkit.models.roadmap.today", lambda: TODAY)
     monkeypatch.setattr("dgtkit.models.indicators.today", lambda: TODAY)
 
