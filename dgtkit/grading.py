@@ -2,13 +2,33 @@
 
 Autograding re-executes a notebook with nobody clicking, so the tests never read widget state:
 they read what the student saved in ``workbook.sqlite`` beside the notebook. Every failure is
-an AssertionError whose message tells the student what to do, without giving the answer.
+an AssertionError whose message tells the student what is wrong, without giving the answer.
+
+One function per exercise checks the latest saved revision of that exercise, mostly by the
+exercise's own checks (the ones its form shows as a checklist). The data tasks of Modules 3
+and 6 use :func:`check_country`, :func:`check_number` and :func:`check_close`.
 """
 
 from __future__ import annotations
 
+import math
+import os
+from collections.abc import Iterable
 from pathlib import Path
 
+from dgtkit.models import (
+    benefit_risk,
+    classification,
+    indicators,
+    roadmap,
+    scenarios,
+    sequencing,
+    situation,
+    skills,
+    structure,
+    vision,
+)
+from dgtkit.models.checks import Check, word_count
 from dgtkit.models.pillar_rating import EXERCISE_KEY as PILLAR_RATING_KEY
 from dgtkit.models.pillar_rating import PillarRating
 from dgtkit.workbook import Revision, Workbook, WorkbookError
@@ -16,6 +36,17 @@ from dgtkit.workbook import Revision, Workbook, WorkbookError
 #: The workbook an assignment's exercises write to: beside the notebook, whatever
 #: $DGTKIT_WORKBOOK says, so that nbgrader submits and grades it with the notebook.
 ASSIGNMENT_WORKBOOK = "workbook.sqlite"
+#: Set by nbgrader (autograde, validate) while it runs a notebook.
+NBGRADER_EXECUTION = "NBGRADER_EXECUTION"
+#: The student whose submission is being autograded, set for the kernel by
+#: ``dgtkit.nbgrader_hooks.StudentForTheKernel``; unset when nobody is to be checked.
+GRADED_STUDENT = "DGT_GRADED_STUDENT"
+#: Fewest words in a reason that counts (Ex 1).
+REASON_WORDS = 5
+UNREADABLE = (KeyError, TypeError, ValueError, AttributeError)
+
+
+# -- knowledge checks and data tasks -------------------------------------------------------
 
 
 def check_choice(answer: object, letters: str = "ABCD") -> None:
@@ -26,26 +57,154 @@ def check_choice(answer: object, letters: str = "ABCD") -> None:
     )
 
 
+def check_country(code: object) -> str:
+    """The visible test of a data task's country: the ISO3 code of a UN Member State."""
+    from dgtkit import data
+
+    assert isinstance(code, str) and code.strip(), (
+        'Type the three-letter code of your country between the quotes, for example "KEN".'
+    )
+    code = code.strip().upper()
+    members = data.member_states()
+    assert code in set(members.iso3), (
+        f"{code!r} is not the ISO3 code of a UN Member State in the Survey data. Look it up in "
+        "the table of member states above, then run this cell again."
+    )
+    return code
+
+
+def check_number(value: object, name: str, low: float | None = None,
+                 high: float | None = None) -> float:
+    """The visible test of a data task's result: a number, within the range it must be in."""
+    assert value is not ... and value is not None, (
+        f"{name} is not filled in yet: replace the ... after '{name} =' with your result."
+    )
+    assert isinstance(value, int | float) and not isinstance(value, bool), (
+        f"{name} must be a number, like 0.5 or 42, not {type(value).__name__}. If you computed "
+        "it with pandas, take one value out of the table, for example with float(...)."
+    )
+    assert not math.isnan(value), (
+        f"{name} is NaN (not a number): the rows you selected have no value. Check your filter."
+    )
+    if low is not None and high is not None:
+        assert low <= value <= high, f"{name} must lie between {low} and {high}; it is {value}."
+    return float(value)
+
+
+def check_close(value: object, expected: float, name: str, hint: str,
+                tolerance: float = 0.001) -> None:
+    """A hidden test of a data task: ``value`` is ``expected`` (within ``tolerance``).
+
+    ``hint`` says what to look at again, never the expected value."""
+    check_number(value, name)
+    assert abs(float(value) - expected) <= tolerance, f"{name} is not right yet. {hint}"
+
+
+# -- the saved answers ---------------------------------------------------------------------
+
+
 def saved_answer(exercise_key: str, path: str | Path = ASSIGNMENT_WORKBOOK) -> Revision:
-    """The newest saved revision of an exercise in the workbook beside the notebook."""
+    """The newest saved revision of an exercise in the workbook beside the notebook.
+
+    While a submission is autograded, the revision must have been saved by the student whose
+    submission it is: a workbook copied from someone else earns no points.
+    """
     try:
         workbook = Workbook(path, create=False)
+        revision = workbook.latest_by_anyone(exercise_key)
     except WorkbookError as error:
         raise AssertionError(
             f"No saved answers were found. {error} Do the exercise in this notebook: your "
             "answers are saved as you go into workbook.sqlite, which is submitted with it."
         ) from None
-    revision = workbook.latest_by_anyone(exercise_key)
     assert revision is not None, (
         "The exercise in this notebook has not been saved yet. Fill in its form above; every "
         "change is saved at once. Then submit the assignment again."
     )
+    student = os.environ.get(GRADED_STUDENT, "").strip()
+    if student and os.environ.get(NBGRADER_EXECUTION) == "autograde":
+        assert revision.participant == student, (
+            f"These answers were saved by {revision.participant!r}, not by {student!r}, whose "
+            "submission this is. Only your own saved work earns points: do the exercise "
+            "yourself, then submit the workbook.sqlite it saved into."
+        )
     return revision
+
+
+def _saved_model(exercise_key: str, model_class, path: str | Path, what: str):
+    revision = saved_answer(exercise_key, path)
+    try:
+        return model_class.from_dict(revision.data)
+    except UNREADABLE:
+        raise AssertionError(
+            f"Your saved {what} (revision {revision.id}) could not be read. Open the form "
+            "above again: it starts from your last readable answers. Save them again."
+        ) from None
+
+
+def _assert_checks(checks: Iterable[Check], what: str) -> None:
+    """Every check passed, or one message listing each that did not, with its reason."""
+    failed = [check for check in checks if not check.passed]
+    assert not failed, (
+        f"{what}: {len(failed)} check{'s' * (len(failed) != 1)} not passed yet.\n"
+        + "\n".join(f"- {check.label}: {check.reason}" for check in failed)
+        + "\nThe form above shows the same checklist. Complete it; it is saved at once."
+    )
+
+
+def _names(items: list[str], most: int = 5) -> str:
+    shown = "; ".join(items[:most])
+    return shown + (f"; and {len(items) - most} more" if len(items) > most else "")
+
+
+# -- Module 1 ------------------------------------------------------------------------------
+
+
+def check_classification(path: str | Path = ASSIGNMENT_WORKBOOK):
+    """Ex 1: every example classified, and in the right step (after the form's feedback)."""
+    model = _saved_model(classification.EXERCISE_KEY, classification.ServiceClassification,
+                         path, "classification")
+    examples = model.catalogue.examples
+    open_ = [e.title for e in examples if model.answers[e.id].choice is None]
+    assert not open_, (
+        f"{len(open_)} example{'s' * (len(open_) != 1)} not classified yet: {_names(open_)}."
+    )
+    wrong = [e.title for e in examples if not model.is_right(e.id)]
+    assert not wrong, (
+        f"{len(wrong)} example{'s are' if len(wrong) != 1 else ' is'} not in the right step "
+        f"yet: {_names(wrong)}. Read the feedback under each one in the form, think about what "
+        "changes for the people who use the service, and choose again."
+    )
+    return model
+
+
+def check_classification_reasons(path: str | Path = ASSIGNMENT_WORKBOOK, least: int = 3):
+    """Ex 1: a reason of at least five words for at least ``least`` examples."""
+    model = _saved_model(classification.EXERCISE_KEY, classification.ServiceClassification,
+                         path, "classification")
+    given = [a for a in model.answers.values() if word_count(a.reason) >= REASON_WORDS]
+    assert len(given) >= least, (
+        f"Reasons of at least {REASON_WORDS} words are saved for {len(given)} example"
+        f"{'s' * (len(given) != 1)}; write one for at least {least}, in the reason box under "
+        "each example."
+    )
+    return model
+
+
+def check_benefit_risk(path: str | Path = ASSIGNMENT_WORKBOOK):
+    """Ex 2: three benefits, three risks, each risk with a mitigation and an owner."""
+    model = _saved_model(benefit_risk.EXERCISE_KEY, benefit_risk.BenefitRiskMatrix, path,
+                         "benefit-risk matrix")
+    _assert_checks(model.checks(), "Ex 2, your benefit-risk matrix")
+    return model
+
+
+# -- Module 2 ------------------------------------------------------------------------------
 
 
 def saved_pillar_rating(path: str | Path = ASSIGNMENT_WORKBOOK) -> PillarRating:
     """The student's saved Ex 3 pillar self-rating."""
-    return PillarRating.from_dict(saved_answer(PILLAR_RATING_KEY, path).data)
+    return _saved_model(PILLAR_RATING_KEY, PillarRating, path, "pillar rating")
 
 
 def check_pillar_rating_complete(path: str | Path = ASSIGNMENT_WORKBOOK) -> PillarRating:
@@ -57,3 +216,125 @@ def check_pillar_rating_complete(path: str | Path = ASSIGNMENT_WORKBOOK) -> Pill
         "Choose a level for each of them in the form above."
     )
     return rating
+
+
+def check_sequence_order(path: str | Path = ASSIGNMENT_WORKBOOK):
+    """Ex 4: every step placed, in the right order, found without revealing the answer."""
+    model = _saved_model(sequencing.EXERCISE_KEY, sequencing.ProcessSequence, path,
+                         "order of the steps")
+    missing = [model.steps.name(s) for s in model.missing]
+    assert not missing, f"Steps without a position yet: {_names(missing)}."
+    assert not model.revealed, (
+        "You asked the form to show the expected order, so the order itself earns no point. "
+        "Your explanations of the links still count."
+    )
+    assert model.is_right, (
+        "Your order is not the order of session 2.3 yet. Press 'Check my order' in the form: "
+        "it says which steps are in the right place, and gives a hint for the others."
+    )
+    return model
+
+
+def check_sequence_links(path: str | Path = ASSIGNMENT_WORKBOOK):
+    """Ex 4: how each step feeds the next, explained for every link of the team's order."""
+    model = _saved_model(sequencing.EXERCISE_KEY, sequencing.ProcessSequence, path,
+                         "order of the steps")
+    needed = model.size - 1
+    assert model.is_complete and model.links_explained >= needed, (
+        f"{model.links_explained} of the {needed} links between consecutive steps are "
+        "explained. Place every step, then write under each link what the first step passes "
+        "on to the next."
+    )
+    return model
+
+
+# -- Module 3 ------------------------------------------------------------------------------
+
+
+def check_situation_profile(path: str | Path = ASSIGNMENT_WORKBOOK):
+    """Ex 5: today's level and the target of every pillar, and a benchmark country."""
+    model = _saved_model(situation.EXERCISE_KEY, situation.SituationAnalysis, path,
+                         "situation analysis")
+    profile = model.gap_profile()
+    assert not profile.missing, (
+        f"Part 1: today's level or the target is missing for {_names(profile.missing)}."
+    )
+    problems = model.assessment.problems()
+    framework = model.assessment.framework
+    assert not problems, (
+        "Part 1: the target is below today's level for "
+        f"{_names([framework.pillar(p).name for p in problems])}. Raise those targets."
+    )
+    assert profile.is_complete, "Part 2: choose the country whose data you benchmark."
+    return model
+
+
+def check_situation_evidence(path: str | Path = ASSIGNMENT_WORKBOOK, biggest: int = 3):
+    """Ex 5: evidence for the biggest gaps, a full SWOT and a stakeholder map."""
+    model = _saved_model(situation.EXERCISE_KEY, situation.SituationAnalysis, path,
+                         "situation analysis")
+    gaps = [g for g in model.assessment.gaps() if g.gap > 0][:biggest]
+    assert gaps, "Part 1: no capacity gap yet. Set today's level and the target of each pillar."
+    bare = [g.name for g in gaps if not g.evidence.strip()]
+    assert not bare, f"Part 1: write the evidence for your biggest gaps: {_names(bare)}."
+    empty = [name for category, name in model.swot.categories.items()
+             if not model.swot.entries[category]]
+    assert not empty, f"Part 3: the SWOT has nothing yet under {_names(empty)}."
+    count = len(model.stakeholders.stakeholders)
+    assert count >= 3, (
+        f"Part 4: {count} stakeholder{'s' * (count != 1)} on the grid; place at least 3."
+    )
+    return model
+
+
+# -- Module 4 ------------------------------------------------------------------------------
+
+
+def check_scenarios(path: str | Path = ASSIGNMENT_WORKBOOK):
+    """Ex 6: ten signals, two critical uncertainties as axes, four named futures."""
+    model = _saved_model(scenarios.EXERCISE_KEY, scenarios.ScenarioSet, path,
+                         "horizon scan and scenarios")
+    _assert_checks(model.checks(), "Ex 6, your horizon scan and scenarios")
+    return model
+
+
+def check_vision(path: str | Path = ASSIGNMENT_WORKBOOK):
+    """Ex 7: a vision statement that passes its checks, and milestones back to today."""
+    model = _saved_model(vision.EXERCISE_KEY, vision.Vision, path, "vision")
+    _assert_checks(model.checks(), "Ex 7, your vision and milestones")
+    return model
+
+
+# -- Module 5 ------------------------------------------------------------------------------
+
+
+def check_structure(path: str | Path = ASSIGNMENT_WORKBOOK):
+    """Ex 8: every factor rated, a recommended structure with reasons, a risk, a first step."""
+    model = _saved_model(structure.EXERCISE_KEY, structure.OrganizationStructure, path,
+                         "recommended structure")
+    _assert_checks(model.checks(), "Ex 8, your recommended structure")
+    return model
+
+
+def check_skills(path: str | Path = ASSIGNMENT_WORKBOOK):
+    """Ex 9: four to six roles, five or six competencies, every cell rated, every gap met."""
+    model = _saved_model(skills.EXERCISE_KEY, skills.SkillsMatrix, path, "skills-gap matrix")
+    _assert_checks(model.checks(), "Ex 9, your skills-gap matrix")
+    return model
+
+
+def check_roadmap(path: str | Path = ASSIGNMENT_WORKBOOK):
+    """Ex 10: the canvas follows the four rules of session 5.1."""
+    model = _saved_model(roadmap.EXERCISE_KEY, roadmap.Roadmap, path, "capacity roadmap")
+    _assert_checks(model.checks(), "Ex 10, your capacity roadmap")
+    return model
+
+
+# -- Module 6 ------------------------------------------------------------------------------
+
+
+def check_indicators(path: str | Path = ASSIGNMENT_WORKBOOK):
+    """Ex 11: five indicators that pass all five SMART tests, over more than one level."""
+    model = _saved_model(indicators.EXERCISE_KEY, indicators.IndicatorSet, path, "indicators")
+    _assert_checks(model.set_checks(), "Ex 11, your indicators")
+    return model

@@ -1,0 +1,276 @@
+"""Saved exercise answers that pass every autograded check of the graded course.
+
+The source notebooks of ``exercises/source`` check what a student saved in the workbook beside
+the notebook. To validate a source notebook (``make validate``), and to generate submissions
+for the tests and the autograde benchmark, a workbook with complete answers is needed; this
+module writes one. It is never put into a source folder: a workbook there would be released
+to every student (``dgtkit.nbgrader_hooks.RefuseSavedAnswersInSource``).
+
+The answers are built through each exercise's own model, as its form would build them, and
+dated from today, so they do not age.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+from pathlib import Path
+
+from dgtkit.frameworks import frameworks
+from dgtkit.models import action_plan as plan
+from dgtkit.models import (
+    benefit_risk,
+    classification,
+    indicators,
+    pillar_rating,
+    roadmap,
+    scenarios,
+    sequencing,
+    situation,
+    skills,
+    structure,
+    vision,
+)
+from dgtkit.models.assessment import CapacityGap
+from dgtkit.workbook import Workbook
+
+GOVERNMENT = "Deli Serdang Regency"
+COUNTRY = "IDN"
+
+
+def ex01_classification() -> dict:
+    model = classification.ServiceClassification()
+    for example in model.catalogue.examples:
+        model.choose(example.id, example.answer)
+        model.explain(example.id, f"The team discussed this example: {example.why}"[:300])
+    return model.to_dict()
+
+
+def ex02_benefit_risk() -> dict:
+    model = benefit_risk.BenefitRiskMatrix()
+    model.name_government(GOVERNMENT)
+    data = benefit_risk.course_data()
+    benefits = data.of_kind("benefit")
+    risks = data.of_kind("risk")
+    for number in range(3):
+        model.add(benefit_risk.new_item(
+            "benefit", benefits[number % len(benefits)].id, f"Benefit {number + 1}: one visit",
+            3, 4,
+        ))
+        model.add(benefit_risk.new_item(
+            "risk", risks[number % len(risks)].id, f"Risk {number + 1}: people left offline",
+            3, 4, "Assisted counters in every village office", "Head of the service unit",
+        ))
+    return model.to_dict()
+
+
+def ex03_pillar_rating() -> dict:
+    model = pillar_rating.PillarRating()
+    model.name_government(GOVERNMENT)
+    for number, pillar_id in enumerate(frameworks().pillar_ids):
+        model.rate(pillar_id, number % 5 + 1)
+    return model.to_dict()
+
+
+def ex04_sequencing() -> dict:
+    model = sequencing.ProcessSequence()
+    for position, step_id in enumerate(model.expected, start=1):
+        model.place(step_id, position)
+    for first, second in zip(model.expected, model.expected[1:], strict=False):
+        model.explain_link(first, second, f"What {first} finds is what {second} starts from.")
+    model.check()
+    return model.to_dict()
+
+
+def _situation() -> situation.SituationAnalysis:
+    model = situation.SituationAnalysis()
+    model.name_government(GOVERNMENT)
+    model.choose_country(COUNTRY)
+    assessment = model.assessment
+    for name in ("Ana", "Budi"):
+        assessment.add_member(name)
+    for number, pillar_id in enumerate(assessment.framework.pillar_ids):
+        today = number % 3 + 1
+        for name in ("Ana", "Budi"):
+            assessment.rate_member(name, pillar_id, today)
+        assessment.set_current(pillar_id, today)
+        assessment.set_target(pillar_id, min(today + 2, 5))
+        assessment.note_evidence(pillar_id, f"Staff survey of 2025, question {number + 1}")
+    for category in model.swot.categories:
+        model.swot.add(category, f"A point of the team under {category}")
+    for category in list(model.pestel.categories)[:3]:
+        model.pestel.add(category, f"A factor of the team under {category}")
+    for name, power, interest in (("Regent", 5, 5), ("Ministry", 5, 2), ("Residents", 2, 5)):
+        model.stakeholders.add(name, power, interest)
+    return model
+
+
+def ex05_situation_analysis() -> dict:
+    return _situation().to_dict()
+
+
+def ex06_scenarios() -> dict:
+    model = scenarios.ScenarioSet()
+    ratings = [(5, 5), (4, 5)] + [(3, 2)] * 8
+    for number, (impact, uncertainty) in enumerate(ratings, start=1):
+        model.add_signal(scenarios.new_signal(f"Signal {number}", "Seen in the news",
+                                              impact, uncertainty))
+    model.choose_axis(0, model.signals[0].id)
+    model.choose_axis(1, model.signals[1].id)
+    for index, (low, high) in enumerate((("low trust", "high trust"), ("slow", "fast"))):
+        model.name_axis_end(index, "low", low)
+        model.name_axis_end(index, "high", high)
+    for number, quadrant in enumerate(model.scenarios, start=1):
+        model.name_scenario(quadrant, f"Future {number}")
+        model.tell_scenario(quadrant, "Residents use services on their phones. " * 3)
+    return model.to_dict()
+
+
+def _gaps() -> list[CapacityGap]:
+    return _situation().assessment.gaps()[:3]
+
+
+def _vision() -> vision.Vision:
+    year = date.today().year + 9
+    model = vision.Vision.from_gaps(_gaps())
+    model.write_statement(
+        f"By {year}, every resident of our regency, including older people and remote "
+        "villages, can use any local service online or with help nearby, in one visit."
+    )
+    model.name_beneficiaries("Older people and residents of remote villages")
+    model.link_target("16.6")
+    model.link_target("9.c")
+    for offset, title in ((0, "Data-sharing rule"), (4, "Services online"), (7, "Help nearby")):
+        model.add_milestone(vision.new_milestone(date.today().year + offset, title,
+                                                 "The regent has signed it."))
+    return model
+
+
+def ex07_vision() -> dict:
+    return _vision().to_dict()
+
+
+def ex08_structure() -> dict:
+    model = structure.OrganizationStructure()
+    for factor_id, rating in {"capacity": 2, "size": 2, "diversity": 4, "leadership": 3,
+                              "sharing": 1}.items():
+        model.rate(factor_id, rating)
+    model.choose(model.best()[0])
+    model.write("reasons", "Only four staff with digital skills; departments keep data apart.")
+    model.write("risk", "The unit may become a bottleneck: agree service levels with departments.")
+    model.write("first_step", "The regent names the head of the digital unit this month.")
+    return model.to_dict()
+
+
+def ex09_skills() -> dict:
+    model = skills.SkillsMatrix()
+    for name in ("Head of department", "Front-office staff", "IT officer", "Data officer"):
+        model.add_role(name)
+    while len(model.competencies) > skills.MAX_COMPETENCIES:
+        model.remove_competency(model.competencies[-1].id)
+    top = model.catalogue.top
+    for role in model.roles:
+        for column in model.competencies:
+            model.set_today(role.id, column.id, 1)
+            model.set_needed(role.id, column.id, min(2, top))
+            model.choose_measure(role.id, column.id, "training-by-position")
+            model.name_provider(role.id, column.id, "The provincial training centre")
+    return model.to_dict()
+
+
+def _roadmap() -> roadmap.Roadmap:
+    model = roadmap.Roadmap.from_gaps(_gaps())
+    model.follow_vision(_vision())
+    owners = {
+        "institutional": "Legal office of the regency",
+        "organizational": "Regional secretariat",
+        "individual": "Human resources unit",
+        "societal": "Office of community empowerment",
+    }
+    drafts = [row.id for row in model.rows]
+    for number, (level, owner) in enumerate(owners.items()):
+        values = {
+            "gap": f"Gap {number + 1} of the profile",
+            "level": level,
+            "intervention": f"A first intervention at the {level} level",
+            "owner": owner,
+            "public": "National digital agency",
+            "people": "Residents' association",
+            "horizon": "short",
+        }
+        model.save_row(drafts[number] if number < len(drafts) else None, **values)
+    for extra in drafts[len(owners):]:
+        model.remove_row(extra)
+    return model
+
+
+def ex10_roadmap() -> dict:
+    return _roadmap().to_dict()
+
+
+def ex11_indicators() -> dict:
+    today = date.today()
+    interventions = _roadmap().interventions()
+    model = indicators.IndicatorSet.from_interventions(interventions)
+    names = ("Residents served online", "Staff with a skills plan", "Permits issued online",
+             "Villages with an assisted counter", "Datasets shared between departments")
+    for number, name in enumerate(names):
+        target = interventions[number % len(interventions)]
+        values = {
+            "intervention": target.id,
+            "name": name,
+            "definition": f"{name}, counted each quarter, divided by the total of the year",
+            "unit": "Percentage",
+            "baseline": "10",
+            "baseline_date": today.replace(day=1),
+            "target": "60%",
+            "target_date": date(today.year + 2, 6, 1),
+            "data_source": "Records of the owner",
+            "frequency": "Every three months",
+            "owner": target.owner,
+        }
+        existing = model.indicators[number].id if number < len(model.indicators) else None
+        saved = model.save_indicator(existing, **values)
+        model.confirm(saved.id, "Ana, head of planning")
+    return model.to_dict()
+
+
+def action_plan() -> dict:
+    today = date.today()
+    model = plan.ActionPlan()
+    for number, (title, lead) in enumerate((
+        ("Sign a data-sharing rule between departments", "Regional secretariat"),
+        ("Train front-office staff by position", "Human resources unit"),
+        ("Open assisted counters in village offices", "Office of community empowerment"),
+    )):
+        start = date(today.year + 1, 1 + 3 * number, 1)
+        model.add(plan.new_action(title, lead, start, date(start.year + 1, start.month, 1)))
+    return model.to_dict()
+
+
+#: Workbook key → the function that builds a passing revision of it.
+ANSWERS: dict[str, Callable[[], dict]] = {
+    classification.EXERCISE_KEY: ex01_classification,
+    benefit_risk.EXERCISE_KEY: ex02_benefit_risk,
+    pillar_rating.EXERCISE_KEY: ex03_pillar_rating,
+    sequencing.EXERCISE_KEY: ex04_sequencing,
+    situation.EXERCISE_KEY: ex05_situation_analysis,
+    scenarios.EXERCISE_KEY: ex06_scenarios,
+    vision.EXERCISE_KEY: ex07_vision,
+    structure.EXERCISE_KEY: ex08_structure,
+    skills.EXERCISE_KEY: ex09_skills,
+    roadmap.EXERCISE_KEY: ex10_roadmap,
+    indicators.EXERCISE_KEY: ex11_indicators,
+    plan.EXERCISE_KEY: action_plan,
+}
+
+
+def write_workbook(
+    path: str | Path, participant: str, keys: Iterable[str] | None = None
+) -> Workbook:
+    """A workbook at ``path`` holding passing answers of ``keys`` (all exercises if None),
+    saved by ``participant``."""
+    workbook = Workbook(path, participant=participant)
+    for key in keys if keys is not None else ANSWERS:
+        workbook.save(key, ANSWERS[key]())
+    return workbook

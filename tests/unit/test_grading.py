@@ -1,0 +1,187 @@
+"""The autograder's checks: they read the saved workbook, pass complete answers, and fail
+incomplete ones with a message that says what is wrong without giving the answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from dgtkit import grading, sample_answers
+from dgtkit.models import classification, scenarios, sequencing, situation, vision
+from dgtkit.workbook import Workbook
+
+CHECKS = {
+    "ex01_classification": [grading.check_classification, grading.check_classification_reasons],
+    "ex02_benefit_risk": [grading.check_benefit_risk],
+    "ex03_pillar_rating": [grading.check_pillar_rating_complete],
+    "ex04_sequencing": [grading.check_sequence_order, grading.check_sequence_links],
+    "ex05_situation_analysis": [grading.check_situation_profile,
+                                grading.check_situation_evidence],
+    "ex06_scenarios": [grading.check_scenarios],
+    "ex07_vision": [grading.check_vision],
+    "ex08_structure": [grading.check_structure],
+    "ex09_skills": [grading.check_skills],
+    "ex10_roadmap": [grading.check_roadmap],
+    "ex11_indicators": [grading.check_indicators],
+}
+
+
+@pytest.fixture
+def workbook(tmp_path):
+    return tmp_path / "workbook.sqlite"
+
+
+def saved(path, key, data, who="alice"):
+    Workbook(path, participant=who).save(key, data)
+
+
+def failure(check, path) -> str:
+    with pytest.raises(AssertionError) as caught:
+        check(path)
+    return str(caught.value)
+
+
+def test_every_graded_exercise_has_a_passing_sample_answer():
+    assert set(CHECKS) <= set(sample_answers.ANSWERS)
+
+
+@pytest.mark.parametrize("key", sorted(CHECKS))
+def test_the_sample_answers_pass_every_check(key, workbook):
+    sample_answers.write_workbook(workbook, "alice", [key])
+    for check in CHECKS[key]:
+        check(workbook)
+
+
+@pytest.mark.parametrize("key", sorted(CHECKS))
+def test_an_empty_form_fails_every_check_with_a_plain_message(key, workbook):
+    saved(workbook, key, {})
+    for check in CHECKS[key]:
+        message = failure(check, workbook)
+        assert message and "Traceback" not in message
+
+
+@pytest.mark.parametrize("key", sorted(CHECKS))
+def test_no_workbook_or_nothing_saved_says_what_to_do(key, workbook):
+    check = CHECKS[key][0]
+    assert "No saved answers were found" in failure(check, workbook)
+    assert not workbook.exists()  # grading never creates one
+    saved(workbook, "something_else", {"x": 1})
+    assert "has not been saved yet" in failure(check, workbook)
+
+
+def test_unreadable_answers_are_reported_not_crashed_on(workbook):
+    saved(workbook, vision.EXERCISE_KEY, {"milestones": "not a list"})
+    assert "could not be read" in failure(grading.check_vision, workbook)
+
+
+def test_only_the_latest_revision_counts(workbook):
+    sample_answers.write_workbook(workbook, "alice", [scenarios.EXERCISE_KEY])
+    grading.check_scenarios(workbook)
+    saved(workbook, scenarios.EXERCISE_KEY, {})
+    assert "Ex 6" in failure(grading.check_scenarios, workbook)
+
+
+def test_a_workbook_saved_by_another_student_earns_nothing_while_autograded(
+    workbook, monkeypatch
+):
+    sample_answers.write_workbook(workbook, "bob", ["ex03_pillar_rating"])
+    grading.check_pillar_rating_complete(workbook)  # the student's own run: no one to compare
+    monkeypatch.setenv(grading.NBGRADER_EXECUTION, "autograde")
+    monkeypatch.setenv(grading.GRADED_STUDENT, "alice")
+    message = failure(grading.check_pillar_rating_complete, workbook)
+    assert "saved by 'bob', not by 'alice'" in message
+    monkeypatch.setenv(grading.GRADED_STUDENT, "bob")
+    grading.check_pillar_rating_complete(workbook)
+
+
+def test_classification_names_what_is_open_or_wrong_but_not_the_step(workbook):
+    model = classification.ServiceClassification()
+    first, second, *rest = model.catalogue.examples
+    model.choose(first.id, next(s for s in model.catalogue.step_ids if s != first.answer))
+    for example in rest:
+        model.choose(example.id, example.answer)
+    saved(workbook, classification.EXERCISE_KEY, model.to_dict())
+    message = failure(grading.check_classification, workbook)
+    assert "1 example not classified yet" in message and second.title in message
+    model.choose(second.id, second.answer)
+    saved(workbook, classification.EXERCISE_KEY, model.to_dict())
+    message = failure(grading.check_classification, workbook)
+    assert first.title in message and "not in the right step" in message
+    for step in model.catalogue.steps:
+        assert step.name not in message  # never which step is right
+    assert "at least 3" in failure(grading.check_classification_reasons, workbook)
+
+
+def test_revealing_the_order_costs_the_order_point_but_not_the_links(workbook):
+    data = sample_answers.ex04_sequencing()
+    model = sequencing.ProcessSequence.from_dict(data)
+    model.reveal()
+    saved(workbook, sequencing.EXERCISE_KEY, model.to_dict())
+    assert "asked the form to show" in failure(grading.check_sequence_order, workbook)
+    grading.check_sequence_links(workbook)
+
+
+def test_a_wrong_order_gets_a_hint_not_the_order(workbook):
+    model = sequencing.ProcessSequence()
+    for position, step in enumerate(reversed(model.expected), start=1):
+        model.place(step, position)
+    saved(workbook, sequencing.EXERCISE_KEY, model.to_dict())
+    message = failure(grading.check_sequence_order, workbook)
+    assert "not the order of session 2.3" in message
+    assert "0 of the 4 links" in failure(grading.check_sequence_links, workbook)
+
+
+def test_situation_checks_say_which_part_is_missing(workbook):
+    model = situation.SituationAnalysis.from_dict(sample_answers.ex05_situation_analysis())
+    model.assessment.set_target("skills", None)
+    saved(workbook, situation.EXERCISE_KEY, model.to_dict())
+    assert "Digital skills of public servants" in failure(grading.check_situation_profile,
+                                                          workbook)
+    model = situation.SituationAnalysis.from_dict(sample_answers.ex05_situation_analysis())
+    model.choose_country("")
+    saved(workbook, situation.EXERCISE_KEY, model.to_dict())
+    assert "choose the country" in failure(grading.check_situation_profile, workbook)
+    for entry in list(model.swot.entries["threats"]):
+        model.swot.remove(entry.id)
+    saved(workbook, situation.EXERCISE_KEY, model.to_dict())
+    assert "Threats" in failure(grading.check_situation_evidence, workbook)
+
+
+def test_a_failed_exercise_check_lists_each_failing_check_with_its_reason(workbook):
+    model = vision.Vision.from_dict(sample_answers.ex07_vision())
+    model.write_statement("We will be a smart regency. " * 10)
+    saved(workbook, vision.EXERCISE_KEY, model.to_dict())
+    message = failure(grading.check_vision, workbook)
+    assert message.startswith("Ex 7, your vision and milestones: ")
+    assert "- " in message and "words" in message
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [(..., "not filled in yet"), (None, "not filled in yet"), ("0.5", "must be a number"),
+     (True, "must be a number"), (float("nan"), "NaN"), (2.0, "between 0 and 1")],
+)  # fmt: skip
+def test_a_data_task_result_must_be_a_number_in_range(value, words):
+    with pytest.raises(AssertionError, match=words):
+        grading.check_number(value, "egdi", 0, 1)
+
+
+def test_check_close_gives_the_hint_never_the_value():
+    grading.check_close(0.5004, 0.5, "egdi", "Filter on the year.")
+    with pytest.raises(AssertionError) as caught:
+        grading.check_close(0.6, 0.5, "egdi", "Filter on the year.")
+    assert "Filter on the year." in str(caught.value) and "0.5" not in str(caught.value)
+
+
+@pytest.mark.parametrize(("code", "words"), [("", "three-letter code"), (7, "three-letter code"),
+                                             ("XXX", "not the ISO3 code")])
+def test_the_country_of_a_data_task_is_a_member_state(code, words):
+    with pytest.raises(AssertionError, match=words):
+        grading.check_country(code)
+    assert grading.check_country(" ken ") == "KEN"
+
+
+@pytest.mark.parametrize("answer", ["", "E", "AB", None, 1])
+def test_a_choice_is_one_letter(answer):
+    with pytest.raises(AssertionError, match="Type one letter"):
+        grading.check_choice(answer)
+    grading.check_choice(" b ")
