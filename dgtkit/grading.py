@@ -12,6 +12,7 @@ and 6 use :func:`check_country`, :func:`check_number` and :func:`check_close`.
 from __future__ import annotations
 
 import math
+import numbers
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -79,7 +80,7 @@ def check_number(value: object, name: str, low: float | None = None,
     assert value is not ... and value is not None, (
         f"{name} is not filled in yet: replace the ... after '{name} =' with your result."
     )
-    assert isinstance(value, int | float) and not isinstance(value, bool), (
+    assert isinstance(value, numbers.Real) and not isinstance(value, bool), (
         f"{name} must be a number, like 0.5 or 42, not {type(value).__name__}. If you computed "
         "it with pandas, take one value out of the table, for example with float(...)."
     )
@@ -89,6 +90,19 @@ def check_number(value: object, name: str, low: float | None = None,
     if low is not None and high is not None:
         assert low <= value <= high, f"{name} must lie between {low} and {high}; it is {value}."
     return float(value)
+
+
+def check_yes_no(value: object, name: str) -> bool:
+    """The visible test of a yes-or-no result: True or False (a pandas comparison will do)."""
+    assert value is not ... and value is not None, (
+        f"{name} is not filled in yet: replace the ... after '{name} =' with True or False."
+    )
+    dtype = getattr(value, "dtype", None)
+    single_bool = dtype is not None and dtype.kind == "b" and getattr(value, "ndim", 1) == 0
+    assert isinstance(value, bool) or single_bool, (
+        f"{name} must be True or False, written without quotes, not {value!r}."
+    )
+    return bool(value)
 
 
 def check_close(value: object, expected: float, name: str, hint: str,
@@ -338,3 +352,47 @@ def check_indicators(path: str | Path = ASSIGNMENT_WORKBOOK):
     model = _saved_model(indicators.EXERCISE_KEY, indicators.IndicatorSet, path, "indicators")
     _assert_checks(model.set_checks(), "Ex 11, your indicators")
     return model
+
+
+# -- the thread between assignments ----------------------------------------------------------
+
+
+def bring_forward(earlier: dict[str, str], path: str | Path = ASSIGNMENT_WORKBOOK) -> list[str]:
+    """Copy earlier exercises into this assignment's workbook, so that its forms start from them.
+
+    ``earlier`` maps a workbook key to the assignment folder that saved it, for example
+    ``{"ex10_roadmap": "m5_strategy"}``: the fetched assignments sit side by side, so that
+    workbook is ``../m5_strategy/workbook.sqlite``. Only what this workbook does not hold yet is
+    copied, and only the student's own revisions. Prints what was done; returns the keys copied.
+    While nbgrader runs the notebook (validate, autograde) nothing is copied: grading reads
+    only what was submitted.
+    """
+    if os.environ.get(NBGRADER_EXECUTION):
+        return []
+    here = Path(path)
+    copied, missing = [], []
+    try:
+        workbook = Workbook(here)
+    except WorkbookError as error:
+        print(f"Your earlier work could not be brought here: {error}")
+        return []
+    for key, assignment in earlier.items():
+        if workbook.latest(key) is not None:
+            continue
+        source = here.resolve().parent.parent / assignment / here.name
+        try:
+            revision = Workbook(source, participant=workbook.participant,
+                                create=False).latest(key)
+        except WorkbookError:
+            revision = None
+        if revision is None:
+            missing.append(f"{key} (from {assignment})")
+            continue
+        workbook.save(key, revision.data)
+        copied.append(key)
+        print(f"Brought {key} from {assignment}, as you saved it there.")
+    if missing:
+        print("Not found, so the forms below start without it: " + "; ".join(missing) + ".")
+    if not copied and not missing:
+        print("This workbook already holds your earlier work.")
+    return copied

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from nbgrader.preprocessors import NbGraderPreprocessor
@@ -26,4 +27,28 @@ class RefuseSavedAnswersInSource(NbGraderPreprocessor):
                 "the assignment's source. Released, it would reach every student. Move it out "
                 "of the folder, then generate the assignment again."
             )
+        return nb, resources
+
+
+#: Read by ``dgtkit.grading.saved_answer`` in the kernel: whose submission is being graded.
+GRADED_STUDENT = "DGT_GRADED_STUDENT"
+#: The kernel's first line: make calls that would stop it raise an error instead.
+KERNEL_GUARD = "--IPKernelApp.exec_lines=import dgtkit.kernel_guard"
+
+
+class StudentForTheKernel(NbGraderPreprocessor):
+    """Tell the kernel that autogrades a submission whose submission it is.
+
+    Runs before ``Execute``; the kernel it starts inherits ``$DGT_GRADED_STUDENT``, and the
+    workbook checks refuse answers saved by anyone else. Switch it off
+    (``c.StudentForTheKernel.enabled = False``) where student ids are not the names students
+    log in with, for example when submissions come from a learning platform (zip_collect).
+    """
+
+    def preprocess(self, nb, resources):
+        student = resources.get("nbgrader", {}).get("student", "")
+        if student:
+            os.environ[GRADED_STUDENT] = student
+        else:
+            os.environ.pop(GRADED_STUDENT, None)
         return nb, resources

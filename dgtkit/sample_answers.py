@@ -100,7 +100,7 @@ def _situation() -> situation.SituationAnalysis:
         model.swot.add(category, f"A point of the team under {category}")
     for category in list(model.pestel.categories)[:3]:
         model.pestel.add(category, f"A factor of the team under {category}")
-    for name, power, interest in (("Regent", 5, 5), ("Ministry", 5, 2), ("Residents", 2, 5)):
+    for name, power, interest in (("Regent", 9, 9), ("Ministry", 9, 3), ("Residents", 3, 9)):
         model.stakeholders.add(name, power, interest)
     return model
 

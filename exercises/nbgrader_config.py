@@ -3,9 +3,15 @@
 import os
 from pathlib import Path
 
+from nbgrader.converters.autograde import Autograde
 from nbgrader.converters.generate_assignment import GenerateAssignment
 
-from dgtkit.nbgrader_hooks import WORKBOOK_FILES, RefuseSavedAnswersInSource
+from dgtkit.nbgrader_hooks import (
+    KERNEL_GUARD,
+    WORKBOOK_FILES,
+    RefuseSavedAnswersInSource,
+    StudentForTheKernel,
+)
 
 c = get_config()  # noqa: F821 (provided by nbgrader when it reads this file)
 here = Path(__file__).resolve().parent
@@ -23,12 +29,15 @@ else:
     c.Exchange.root = str(exchange)
 
 # A cell that runs longer than this is stopped (an infinite loop, say); the rest is graded.
-c.ExecutePreprocessor.timeout = 60
+c.Execute.timeout = 60
+# Code that would stop the kernel (os._exit, exit()) fails its own cell instead of ending
+# the run; every other cell is still graded (dgtkit/kernel_guard.py).
+c.Execute.extra_arguments = [KERNEL_GUARD]
 
-# What a student sees in place of a solution. Knowledge checks take one letter.
-c.ClearSolutions.code_stub = {
-    "python": 'answer = ""  # type the letter of your choice between the quotes'
-}
+# What a student sees in place of a solution. Each answer cell of the course already holds
+# the line the student completes (answer_1 = "", egdi = ...) above its solution, so the
+# solution itself is simply removed.
+c.ClearSolutions.code_stub = {"python": ""}
 c.ClearSolutions.text_stub = "Write your answer here."
 
 # A student's saved exercise answers (workbook.sqlite) are part of the submission: autograding
@@ -36,6 +45,15 @@ c.ClearSolutions.text_stub = "Write your answer here."
 c.Autograde.exclude_overwriting = {
     folder.name: list(WORKBOOK_FILES) for folder in (here / "source").iterdir() if folder.is_dir()
 }
+# ...the answers must be the student's own: the kernel that grades a submission is told whose
+# it is (set c.StudentForTheKernel.enabled = False where student ids are not login names)...
+c.Autograde.autograde_preprocessors = [
+    StudentForTheKernel,
+    *Autograde.class_traits()["autograde_preprocessors"].default(),
+]
+# Every released notebook opens with the course's instructions to students (one header
+# notebook for all assignments)...
+c.IncludeHeaderFooter.header = str(here / "header.ipynb")
 # ...and a workbook left in a source folder must never be released to students.
 c.GenerateAssignment.preprocessors = [
     RefuseSavedAnswersInSource,

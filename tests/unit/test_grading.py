@@ -185,3 +185,59 @@ def test_a_choice_is_one_letter(answer):
     with pytest.raises(AssertionError, match="Type one letter"):
         grading.check_choice(answer)
     grading.check_choice(" b ")
+
+
+def test_earlier_work_is_brought_from_the_assignment_beside_this_one(tmp_path, monkeypatch,
+                                                                     capsys):
+    monkeypatch.delenv(grading.NBGRADER_EXECUTION, raising=False)
+    earlier = tmp_path / "m5_strategy" / "workbook.sqlite"
+    here = tmp_path / "m6_monitoring" / "workbook.sqlite"
+    sample_answers.write_workbook(earlier, "alice", ["ex10_roadmap"])
+    monkeypatch.setenv("JUPYTERHUB_USER", "alice")
+    keys = {"ex10_roadmap": "m5_strategy", "ex07_vision": "m4_envisioning"}
+    assert grading.bring_forward(keys, here) == ["ex10_roadmap"]
+    said = capsys.readouterr().out
+    assert "Brought ex10_roadmap from m5_strategy" in said
+    assert "Not found" in said and "ex07_vision" in said
+    assert Workbook(here, participant="alice").latest("ex10_roadmap").data == (
+        Workbook(earlier, participant="alice").latest("ex10_roadmap").data
+    )
+    assert grading.bring_forward(keys, here) == []  # never twice: the copy is now the work
+
+
+def test_earlier_work_is_never_brought_while_nbgrader_runs_the_notebook(tmp_path, monkeypatch):
+    earlier = tmp_path / "m5_strategy" / "workbook.sqlite"
+    here = tmp_path / "m6_monitoring" / "workbook.sqlite"
+    sample_answers.write_workbook(earlier, "alice", ["ex10_roadmap"])
+    monkeypatch.setenv("JUPYTERHUB_USER", "alice")
+    monkeypatch.setenv(grading.NBGRADER_EXECUTION, "autograde")
+    assert grading.bring_forward({"ex10_roadmap": "m5_strategy"}, here) == []
+    assert not here.exists()
+
+
+def test_only_the_students_own_earlier_work_is_brought(tmp_path, monkeypatch):
+    monkeypatch.delenv(grading.NBGRADER_EXECUTION, raising=False)
+    earlier = tmp_path / "m5_strategy" / "workbook.sqlite"
+    sample_answers.write_workbook(earlier, "bob", ["ex10_roadmap"])
+    monkeypatch.setenv("JUPYTERHUB_USER", "alice")
+    here = tmp_path / "m6_monitoring" / "workbook.sqlite"
+    assert grading.bring_forward({"ex10_roadmap": "m5_strategy"}, here) == []
+
+
+def test_the_hook_and_the_grading_agree_on_the_variable():
+    from dgtkit import nbgrader_hooks
+
+    assert nbgrader_hooks.GRADED_STUDENT == grading.GRADED_STUDENT
+
+
+def test_numbers_and_yes_or_no_from_pandas_are_accepted():
+    import numpy as np
+
+    assert grading.check_number(np.int64(7), "rank", 1, 193) == 7.0
+    assert grading.check_number(np.float64(0.5), "egdi") == 0.5
+    assert grading.check_yes_no(np.float64(2) > 1, "wider") is True
+    assert grading.check_yes_no(False, "wider") is False
+    for bad, words in ((..., "not filled in"), ("True", "True or False"),
+                       (np.array([True, False]), "True or False"), (1, "True or False")):
+        with pytest.raises(AssertionError, match=words):
+            grading.check_yes_no(bad, "wider")
