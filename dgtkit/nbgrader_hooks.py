@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from nbgrader.preprocessors import NbGraderPreprocessor
+from nbgrader.preprocessors import DeduplicateIds, NbGraderPreprocessor
 
 #: The files an exercise writes beside its notebook (the workbook and SQLite's side files).
 WORKBOOK_FILES = ["workbook.sqlite", "workbook.sqlite-wal", "workbook.sqlite-shm"]
@@ -52,3 +52,20 @@ class StudentForTheKernel(NbGraderPreprocessor):
         else:
             os.environ.pop(GRADED_STUDENT, None)
         return nb, resources
+
+
+class DeduplicateIdsCleanly(DeduplicateIds):
+    """nbgrader's ``DeduplicateIds``, without failing the submission it deduplicates.
+
+    A student who copies a cell copies its nbgrader metadata. ``DeduplicateIds`` keeps the last
+    copy and empties the metadata of the others, but leaves ``{}`` behind, which the metadata
+    check then takes for an outdated format, and the whole submission fails to grade (nbgrader
+    issue 1083). Here the emptied metadata is removed: the copies become plain cells, run like
+    any other, and the submission is graded.
+    """
+
+    def preprocess_cell(self, cell, resources, cell_index):
+        cell, resources = super().preprocess_cell(cell, resources, cell_index)
+        if cell.metadata.get("nbgrader") == {}:
+            del cell.metadata["nbgrader"]
+        return cell, resources

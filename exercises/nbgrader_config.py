@@ -9,6 +9,7 @@ from nbgrader.converters.generate_assignment import GenerateAssignment
 from dgtkit.nbgrader_hooks import (
     KERNEL_GUARD,
     WORKBOOK_FILES,
+    DeduplicateIdsCleanly,
     RefuseSavedAnswersInSource,
     StudentForTheKernel,
 )
@@ -45,6 +46,11 @@ c.ClearSolutions.text_stub = "Write your answer here."
 c.Autograde.exclude_overwriting = {
     folder.name: list(WORKBOOK_FILES) for folder in (here / "source").iterdir() if folder.is_dir()
 }
+# ...a copied cell must not stop the submission from being graded (nbgrader issue 1083)...
+c.Autograde.sanitize_preprocessors = [
+    DeduplicateIdsCleanly if pp.__name__ == "DeduplicateIds" else pp
+    for pp in Autograde.class_traits()["sanitize_preprocessors"].default()
+]
 # ...the answers must be the student's own: the kernel that grades a submission is told whose
 # it is (set c.StudentForTheKernel.enabled = False where student ids are not login names)...
 c.Autograde.autograde_preprocessors = [

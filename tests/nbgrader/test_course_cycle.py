@@ -142,12 +142,14 @@ def test_autograding_keeps_each_students_own_workbook(graded):
 def test_grades_are_exported_to_csv(graded, tmp_path):
     target = tmp_path / "grades.csv"
     nbgrader(graded, "export", "--to", str(target))
-    rows = list(csv.DictReader(target.open()))
-    assert {(r["assignment"], r["student_id"]) for r in rows} == {
-        (a, s) for a in ASSIGNMENTS for s in ("reference", "blank")
-    }
-    blank = [float(r["raw_score"]) for r in rows if r["student_id"] == "blank"]
-    assert blank == [0.0] * len(ASSIGNMENTS)
+    rows = {(r["assignment"], r["student_id"]): r for r in csv.DictReader(target.open())}
+    for assignment in ASSIGNMENTS:
+        assert float(rows[(assignment, "blank")]["raw_score"]) == 0
+        reference = grades(graded, assignment, "reference")
+        autograded = sum(top for name, (_s, top, _m) in reference.items() if name != WRITTEN)
+        assert float(rows[(assignment, "reference")]["raw_score"]) == autograded
+        assert float(rows[(assignment, "reference")]["max_score"]) == sum(
+            top for _s, top, _m in reference.values())
 
 
 def test_every_source_validates_and_every_unanswered_release_fails(generated):
