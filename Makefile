@@ -13,7 +13,8 @@ LAB_PORT ?= 8888
 # Jupyter refuses to run as root unless told; a workshop laptop or a container may be root.
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
-.PHONY: help setup book build test app lab lint benchmarks clean chromium proxy repository
+.PHONY: help setup book build test app lab lint benchmarks clean chromium proxy repository \
+	assignments validate autograde feedback grades
 
 help:
 	@echo "make book        build the book and serve it on http://$(HOST):$(BOOK_PORT)"
@@ -21,7 +22,15 @@ help:
 	@echo "make test        set up everything the tests need, then run them"
 	@echo "make app         serve the Day 5 action-plan app on http://$(HOST):$(APP_PORT)"
 	@echo "make lab         open JupyterLab on the course, for a workshop machine"
-	@echo "make benchmarks  measure build time, app start-up and the published site's weight"
+	@echo "make benchmarks  measure build time, app start-up, the site's weight, autograding"
+	@echo ""
+	@echo "The graded course (nbgrader, in exercises/):"
+	@echo "make assignments generate every assignment's student version into exercises/release"
+	@echo "make validate    check that every source passes and every unanswered release fails"
+	@echo "make autograde   grade all submitted work in parallel, with a progress bar"
+	@echo "                 (FORCE=1 grades again what was graded; WORKERS=N sets the workers)"
+	@echo "make feedback    write every student's feedback from the grades"
+	@echo "make grades      export the gradebook to exercises/grades.csv"
 	@echo "make repository URL=https://github.com/<owner>/<fork> [HUB=<hub address>]"
 	@echo "                 point the launch buttons (and the Colab install cells) at a fork"
 
@@ -87,6 +96,29 @@ benchmarks: $(STAMP) chromium
 	$(BIN)/python benchmarks/book_build.py
 	$(BIN)/python benchmarks/app_time_to_widgets.py
 	$(BIN)/python benchmarks/site_weight.py
+	$(BIN)/python benchmarks/autograde_parallel.py
+
+# The graded course: nbgrader's course directory is exercises/, and every nbgrader command runs
+# there with the course's nbgrader_config.py. The instructor guide (book/instructor-guide.md)
+# explains the whole workflow.
+COURSE := exercises
+
+assignments: $(STAMP)
+	cd $(COURSE) && $(CURDIR)/$(BIN)/nbgrader generate_assignment "*" --force
+
+validate: assignments
+	cd $(COURSE) && $(CURDIR)/$(BIN)/python -m dgtkit.validate
+
+autograde: $(STAMP)
+	cd $(COURSE) && $(CURDIR)/$(BIN)/python -m dgtkit.autograde $(if $(FORCE),--force) \
+	  $(if $(WORKERS),--workers $(WORKERS))
+
+feedback: $(STAMP)
+	cd $(COURSE) && $(CURDIR)/$(BIN)/nbgrader generate_feedback "*" --force
+
+grades: $(STAMP)
+	cd $(COURSE) && $(CURDIR)/$(BIN)/nbgrader export --to grades.csv
+	@echo "Grades exported to $(COURSE)/grades.csv"
 
 # Where the course lives: one value in _config.yml, copied into the notebooks' Colab cells.
 repository: $(STAMP)

@@ -1,6 +1,7 @@
 """nbgrader configuration of the course. Run nbgrader commands from this folder."""
 
 import os
+import sys
 from pathlib import Path
 
 from nbgrader.converters.autograde import Autograde
@@ -16,6 +17,10 @@ from dgtkit.nbgrader_hooks import (
 
 c = get_config()  # noqa: F821 (provided by nbgrader when it reads this file)
 here = Path(__file__).resolve().parent
+
+# nbgrader runs the `alembic` command when it creates the gradebook: find it beside the Python
+# that runs nbgrader, so that ../.venv/bin/nbgrader works without activating the venv.
+os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
 
 c.CourseDirectory.course_id = "dgt-capacities"
 c.CourseDirectory.root = str(here)
