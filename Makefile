@@ -14,7 +14,7 @@ LAB_PORT ?= 8888
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
 .PHONY: help setup book build test app lab lint benchmarks clean chromium proxy repository \
-	assignments validate autograde feedback grades
+	assignments validate autograde formgrader feedback grades
 
 help:
 	@echo "make book        build the book and serve it on http://$(HOST):$(BOOK_PORT)"
@@ -29,6 +29,7 @@ help:
 	@echo "make validate    check that every source passes and every unanswered release fails"
 	@echo "make autograde   grade all submitted work in parallel, with a progress bar"
 	@echo "                 (FORCE=1 grades again what was graded; WORKERS=N sets the workers)"
+	@echo "make formgrader  open nbgrader's Formgrader to grade the written answers"
 	@echo "make feedback    write every student's feedback from the grades"
 	@echo "make grades      export the gradebook to exercises/grades.csv"
 	@echo "make repository URL=https://github.com/<owner>/<fork> [HUB=<hub address>]"
@@ -112,6 +113,10 @@ validate: assignments
 autograde: $(STAMP)
 	cd $(COURSE) && $(CURDIR)/$(BIN)/python -m dgtkit.autograde $(if $(FORCE),--force) \
 	  $(if $(WORKERS),--workers $(WORKERS))
+
+formgrader: $(STAMP)
+	cd $(COURSE) && $(CURDIR)/$(BIN)/jupyter lab --no-browser --ip=$(HOST) --port=$(LAB_PORT) \
+	  $(ROOT_FLAG) --ServerApp.default_url=/formgrader
 
 feedback: $(STAMP)
 	cd $(COURSE) && $(CURDIR)/$(BIN)/nbgrader generate_feedback "*" --force

@@ -15,6 +15,7 @@ import math
 import numbers
 import os
 from collections.abc import Iterable
+from datetime import date, timedelta
 from pathlib import Path
 
 from dgtkit.models import (
@@ -396,3 +397,111 @@ def bring_forward(earlier: dict[str, str], path: str | Path = ASSIGNMENT_WORKBOO
     if not copied and not missing:
         print("This workbook already holds your earlier work.")
     return copied
+
+
+# -- Module 7 ------------------------------------------------------------------------------
+
+#: Module 7: the fewest actions a plan holds, the words a title needs, how soon the first
+#: action starts and how far the plan reaches (the roadmap's two horizons, 36 months).
+PLAN_ACTIONS, TITLE_WORDS, FIRST_STEP_DAYS, PLAN_MONTHS = 4, 3, 92, 36
+
+
+def saved_action_plan(path: str | Path = ASSIGNMENT_WORKBOOK):
+    """The student's saved action plan, and the revision it was read from."""
+    from dgtkit.models import action_plan
+
+    revision = saved_answer(action_plan.EXERCISE_KEY, path)
+    try:
+        return action_plan.ActionPlan.from_dict(revision.data), revision
+    except UNREADABLE:
+        raise AssertionError(
+            f"Your saved action plan (revision {revision.id}) could not be read. Open the "
+            "form above again and save your plan once more."
+        ) from None
+
+
+def action_plan_table(plan) -> str:
+    """The plan as plain text, one action a line, for the student and the lecturer."""
+    lines = [f"{'Start':<10}  {'End':<10}  {'Lead':<32}  Action"]
+    for action in sorted(plan.actions, key=lambda a: (a.start, a.end)):
+        lines.append(f"{action.start.isoformat():<10}  {action.end.isoformat():<10}  "
+                     f"{action.lead[:32]:<32}  {action.title}")
+    return "\n".join(lines)
+
+
+def check_action_plan_complete(path: str | Path = ASSIGNMENT_WORKBOOK):
+    """Module 7: at least four actions, each with a title that says what is done (every
+    action has a lead and dates: the form asks for them)."""
+    plan, _revision = saved_action_plan(path)
+    count = len(plan.actions)
+    assert count >= PLAN_ACTIONS, (
+        f"Your plan has {count} action{'s' * (count != 1)}; it needs at least {PLAN_ACTIONS}. "
+        "Add the actions that carry out your roadmap, each with a lead and dates."
+    )
+    short = [a.title for a in plan.actions if word_count(a.title) < TITLE_WORDS]
+    assert not short, (
+        f"Say what is done, in at least {TITLE_WORDS} words, in the title of: {_names(short)}."
+    )
+    return plan
+
+
+def check_action_plan_distinct(path: str | Path = ASSIGNMENT_WORKBOOK):
+    """Module 7: no action twice."""
+    plan, _revision = saved_action_plan(path)
+    seen, twice = set(), []
+    for action in plan.actions:
+        key = " ".join(action.title.casefold().split())
+        if key in seen:
+            twice.append(action.title)
+        seen.add(key)
+    assert not twice, f"These actions appear more than once: {_names(twice)}. Merge them."
+    return plan
+
+
+def check_action_plan_consistent(path: str | Path = ASSIGNMENT_WORKBOOK):
+    """Module 7: one accountable lead per action, a first step soon after the plan was saved,
+    and nothing beyond the roadmap's three years."""
+    plan, revision = saved_action_plan(path)
+    saved = revision.saved_at.date()
+    guide = roadmap.canvas_guide()
+    vague = [a.title for a in plan.actions if a.lead.casefold() in guide.vague_owners
+             or any(s in a.lead for s in guide.owner_separators)]
+    assert not vague, (
+        "Give each action one lead who answers for it: a named unit or post, not a group "
+        f"or several units. Check the lead of: {_names(vague)}."
+    )
+    assert plan.actions and min(a.start for a in plan.actions) <= (
+        saved + timedelta(days=FIRST_STEP_DAYS)), (
+        "No action starts within three months of the day you saved the plan. A plan starts "
+        "now: make the first step one that can begin at once."
+    )
+    horizon = date(saved.year + PLAN_MONTHS // 12, saved.month, 1)
+    late = [a.title for a in plan.actions if a.end > horizon]
+    assert not late, (
+        f"These actions end more than {PLAN_MONTHS} months after you saved the plan, beyond "
+        f"the roadmap's horizons: {_names(late)}. Split them, or end them sooner."
+    )
+    return plan
+
+
+def check_action_plan_follows_earlier_work(path: str | Path = ASSIGNMENT_WORKBOOK):
+    """Module 7: nothing after the vision's year (Ex 7), and at least one action led by an
+    owner of the capacity roadmap (Ex 10), when the workbook holds them."""
+    plan, _revision = saved_action_plan(path)
+    workbook = Workbook(path, create=False)
+    vision_saved = workbook.latest_by_anyone(vision.EXERCISE_KEY)
+    if vision_saved is not None:
+        year = vision.Vision.from_dict(vision_saved.data).year
+        after = [a.title for a in plan.actions if year and a.end.year > year]
+        assert not after, (
+            f"These actions end after the year of your vision ({year}): {_names(after)}."
+        )
+    roadmap_saved = workbook.latest_by_anyone(roadmap.EXERCISE_KEY)
+    if roadmap_saved is not None:
+        owners = {r.owner.casefold() for r in
+                  roadmap.Roadmap.from_dict(roadmap_saved.data).interventions()}
+        assert not owners or any(a.lead.casefold() in owners for a in plan.actions), (
+            "None of your actions is led by an owner of your capacity roadmap (Ex 10). The "
+            "plan carries out the roadmap: give at least one action to a row's owner."
+        )
+    return plan

@@ -242,8 +242,10 @@ def action_plan() -> dict:
         ("Sign a data-sharing rule between departments", "Regional secretariat"),
         ("Train front-office staff by position", "Human resources unit"),
         ("Open assisted counters in village offices", "Office of community empowerment"),
+        ("Publish the rule on residents' data", "Legal office of the regency"),
     )):
-        start = date(today.year + 1, 1 + 3 * number, 1)
+        start = date(today.year + (today.month - 1 + 4 * number) // 12,
+                     (today.month - 1 + 4 * number) % 12 + 1, 1)
         model.add(plan.new_action(title, lead, start, date(start.year + 1, start.month, 1)))
     return model.to_dict()
 

@@ -32,7 +32,7 @@ def test_no_submission_stops_the_run_and_each_is_reported(autograde_run):
     out = autograde_run.stdout
     for student in ("reference", "blank", *submissions.SUBMISSIONS, "kernel-killed", "hangs"):
         assert f"{student}/{ASSIGNMENT}:" in out, student
-    assert "Graded 20, not graded 2" in out
+    assert "Graded 22, not graded 2" in out
     assert autograde_run.returncode == 1  # the two that could not be graded
 
 

@@ -241,3 +241,94 @@ def test_numbers_and_yes_or_no_from_pandas_are_accepted():
                        (np.array([True, False]), "True or False"), (1, "True or False")):
         with pytest.raises(AssertionError, match=words):
             grading.check_yes_no(bad, "wider")
+
+
+# -- Module 7: the action plan ----------------------------------------------------------------
+
+
+def plan_of(*actions) -> dict:
+    """A plan of (title, lead, start, end) actions, saved as the form saves it."""
+    from dgtkit.models import action_plan
+
+    model = action_plan.ActionPlan()
+    for title, lead, start, end in actions:
+        model.add(action_plan.new_action(title, lead, start, end))
+    return model.to_dict()
+
+
+def soon(months: int = 0, years: int = 1):
+    from datetime import date
+
+    today = date.today()
+    start = date(today.year + (today.month - 1 + months) // 12,
+                 (today.month - 1 + months) % 12 + 1, 1)
+    return start, date(start.year + years, start.month, 1)
+
+
+GOOD_ACTIONS = [
+    ("Sign a data-sharing rule", "Regional secretariat", *soon(0)),
+    ("Train front-office staff by position", "Human resources unit", *soon(4)),
+    ("Open assisted counters in villages", "Office of community empowerment", *soon(8)),
+    ("Publish the data rule online", "Legal office of the regency", *soon(12)),
+]
+
+
+def test_the_sample_plan_is_complete_and_consistent(workbook):
+    sample_answers.write_workbook(workbook, "alice")  # with the vision and the roadmap
+    plan = grading.check_action_plan_complete(workbook)
+    grading.check_action_plan_distinct(workbook)
+    grading.check_action_plan_consistent(workbook)
+    grading.check_action_plan_follows_earlier_work(workbook)
+    table = grading.action_plan_table(plan)
+    assert table.splitlines()[0].split() == ["Start", "End", "Lead", "Action"]
+    assert len(table.splitlines()) == len(plan.actions) + 1
+
+
+@pytest.mark.parametrize(("actions", "check", "words"), [
+    (GOOD_ACTIONS[:3], "complete", "has 3 actions; it needs at least 4"),
+    ([*GOOD_ACTIONS[:3], ("Training", "Human resources unit", *soon(1))], "complete",
+     "at least 3 words"),
+    ([*GOOD_ACTIONS[:3], GOOD_ACTIONS[0]], "distinct",
+     "appear more than once: Sign a data-sharing rule"),
+])  # fmt: skip
+def test_an_incomplete_plan_says_what_to_add(workbook, actions, check, words):
+    saved(workbook, "action_plan", plan_of(*actions))
+    assert words in failure(getattr(grading, f"check_action_plan_{check}"), workbook)
+
+
+@pytest.mark.parametrize(("change", "words"), [
+    ((0, "All departments"), "one lead who answers for it"),
+    ((0, "HR / IT"), "one lead who answers for it"),
+    ((2, None, *soon(5, 4)), "more than 36 months"),
+])  # fmt: skip
+def test_an_inconsistent_plan_says_what_to_fix(workbook, change, words):
+    actions = [list(a) for a in GOOD_ACTIONS]
+    index, lead, *dates = change
+    if lead:
+        actions[index][1] = lead
+    if dates:
+        actions[index][2:] = dates
+    saved(workbook, "action_plan", plan_of(*map(tuple, actions)))
+    assert words in failure(grading.check_action_plan_consistent, workbook)
+
+
+def test_a_plan_must_start_soon_after_it_was_saved(workbook):
+    late = [(t, lead, *soon(6 + n)) for n, (t, lead, _s, _e) in enumerate(GOOD_ACTIONS)]
+    saved(workbook, "action_plan", plan_of(*late))
+    assert "within three months" in failure(grading.check_action_plan_consistent, workbook)
+
+
+def test_a_plan_follows_the_vision_and_the_roadmap_in_the_workbook(workbook):
+    follows = grading.check_action_plan_follows_earlier_work
+    saved(workbook, "action_plan", plan_of(*GOOD_ACTIONS))
+    follows(workbook)  # nothing to compare with: fine
+    model = vision.Vision.from_dict(sample_answers.ex07_vision())
+    model.choose_year(soon(0)[0].year + 1)
+    saved(workbook, vision.EXERCISE_KEY, model.to_dict())
+    assert "after the year of your vision" in failure(follows, workbook)
+    saved(workbook, vision.EXERCISE_KEY, sample_answers.ex07_vision())
+    follows(workbook)
+    others = [(t, f"Unit {n}", s, e) for n, (t, _lead, s, e) in enumerate(GOOD_ACTIONS)]
+    saved(workbook, "ex10_roadmap", sample_answers.ex10_roadmap())
+    saved(workbook, "action_plan", plan_of(*others))
+    assert "led by an owner of your capacity roadmap" in failure(follows, workbook)

@@ -1,0 +1,58 @@
+"""The instructor guide says what the course does: its table of assignments matches the
+notebooks, and every command it gives exists as it is written."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import yaml
+
+from tests.conftest import REPO
+
+GUIDE = (REPO / "book" / "instructor-guide.md").read_text("utf-8")
+SOURCE = REPO / "exercises" / "source"
+
+
+def intro(assignment: str) -> str:
+    notebook = json.loads((SOURCE / assignment / f"{assignment}.ipynb").read_text("utf-8"))
+    return "".join(notebook["cells"][0]["source"])
+
+
+def test_the_guide_is_in_the_part_for_facilitators_and_schools():
+    toc = yaml.safe_load((REPO / "_toc.yml").read_text("utf-8"))
+    part = next(p for p in toc["parts"] if p["caption"] == "For facilitators and schools")
+    assert "book/instructor-guide" in [c["file"] for c in part["chapters"]]
+
+
+def test_the_table_of_assignments_matches_the_notebooks():
+    rows = re.findall(r"^\| `(m\d_\w+)` \| [^|]+ \| (\d+) \| (\d+) \|", GUIDE, flags=re.M)
+    assert [name for name, _m, _p in rows] == sorted(p.name for p in SOURCE.iterdir()
+                                                     if p.is_dir())
+    for name, minutes, points in rows:
+        text = intro(name)
+        assert f"About {minutes} minutes. {points} points." in text, name
+
+
+def test_every_make_verb_in_the_guide_exists():
+    makefile = (REPO / "Makefile").read_text("utf-8")
+    targets = set(re.findall(r"^([a-z][a-z-]*):", makefile, flags=re.M))
+    verbs = set(re.findall(r"`make ([a-z]+)", GUIDE)) | set(
+        re.findall(r"^\s*make ([a-z]+)\s*$", GUIDE, flags=re.M))
+    assert {"assignments", "validate", "autograde", "formgrader", "feedback", "grades"} <= verbs
+    assert verbs <= targets
+
+
+def test_every_nbgrader_command_in_the_guide_is_one_nbgrader_has():
+    commands = set(re.findall(r"[/`]nbgrader ([a-z_]+)", GUIDE))
+    known = {"generate_assignment", "release_assignment", "release_feedback", "autograde",
+             "zip_collect", "validate", "export", "generate_feedback"}
+    assert {"generate_assignment", "release_assignment", "release_feedback"} <= commands
+    assert commands <= known
+
+
+def test_the_settings_the_guide_names_are_those_of_the_course():
+    config = (REPO / "exercises" / "nbgrader_config.py").read_text("utf-8")
+    for setting in re.findall(r"^\| `(c\.[A-Za-z.]+)` \|", GUIDE, flags=re.M):
+        assert setting in config or setting == "c.StudentForTheKernel.enabled", setting
+    assert "c.Execute.timeout = 60" in config
