@@ -119,11 +119,7 @@ def check_close(value: object, expected: float, name: str, hint: str,
 
 
 def saved_answer(exercise_key: str, path: str | Path = ASSIGNMENT_WORKBOOK) -> Revision:
-    """The newest saved revision of an exercise in the workbook beside the notebook.
-
-    While a submission is autograded, the revision must have been saved by the student whose
-    submission it is: a workbook copied from someone else earns no points.
-    """
+    """The newest saved revision of an exercise in the workbook beside the notebook."""
     try:
         workbook = Workbook(path, create=False)
         revision = workbook.latest_by_anyone(exercise_key)
@@ -136,14 +132,24 @@ def saved_answer(exercise_key: str, path: str | Path = ASSIGNMENT_WORKBOOK) -> R
         "The exercise in this notebook has not been saved yet. Fill in its form above; every "
         "change is saved at once. Then submit the assignment again."
     )
+    return revision
+
+
+def check_own_work(*exercise_keys: str, path: str | Path = ASSIGNMENT_WORKBOOK) -> None:
+    """The hidden part of every exercise check: while a submission is autograded, the answers
+    graded must have been saved by the student whose submission it is. A workbook copied
+    from someone else earns no points. (Outside autograding there is no one to compare with.)
+    """
     student = os.environ.get(GRADED_STUDENT, "").strip()
-    if student and os.environ.get(NBGRADER_EXECUTION) == "autograde":
+    if not student or os.environ.get(NBGRADER_EXECUTION) != "autograde":
+        return
+    for key in exercise_keys:
+        revision = saved_answer(key, path)
         assert revision.participant == student, (
             f"These answers were saved by {revision.participant!r}, not by {student!r}, whose "
             "submission this is. Only your own saved work earns points: do the exercise "
             "yourself, then submit the workbook.sqlite it saved into."
         )
-    return revision
 
 
 def _saved_model(exercise_key: str, model_class, path: str | Path, what: str):

@@ -83,14 +83,17 @@ def test_only_the_latest_revision_counts(workbook):
 def test_a_workbook_saved_by_another_student_earns_nothing_while_autograded(
     workbook, monkeypatch
 ):
-    sample_answers.write_workbook(workbook, "bob", ["ex03_pillar_rating"])
-    grading.check_pillar_rating_complete(workbook)  # the student's own run: no one to compare
-    monkeypatch.setenv(grading.NBGRADER_EXECUTION, "autograde")
+    sample_answers.write_workbook(workbook, "bob", ["ex03_pillar_rating", "ex04_sequencing"])
+    keys = ("ex03_pillar_rating", "ex04_sequencing")
+    grading.check_own_work(*keys, path=workbook)  # the student's own run: no one to compare
     monkeypatch.setenv(grading.GRADED_STUDENT, "alice")
-    message = failure(grading.check_pillar_rating_complete, workbook)
-    assert "saved by 'bob', not by 'alice'" in message
+    grading.check_own_work(*keys, path=workbook)  # validating: no one to compare either
+    monkeypatch.setenv(grading.NBGRADER_EXECUTION, "autograde")
+    with pytest.raises(AssertionError, match="saved by 'bob', not by 'alice'"):
+        grading.check_own_work(*keys, path=workbook)
+    grading.check_pillar_rating_complete(workbook)  # the visible check reads what is there
     monkeypatch.setenv(grading.GRADED_STUDENT, "bob")
-    grading.check_pillar_rating_complete(workbook)
+    grading.check_own_work(*keys, path=workbook)
 
 
 def test_classification_names_what_is_open_or_wrong_but_not_the_step(workbook):
