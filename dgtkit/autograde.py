@@ -342,7 +342,10 @@ def autograde(
     count = max(1, min(workers or default_workers(), len(tasks)))
     stream.write(f"Autograding {len(tasks)} submission{'s' * (len(tasks) != 1)} "
                  f"with {count} worker{'s' * (count != 1)}.\n")
-    context = multiprocessing.get_context("spawn")
+    # Forked workers start at once with nbgrader already imported (the parent holds no
+    # threads or open connections); where fork is not safe (macOS), they are spawned.
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    context = multiprocessing.get_context(method)
     queue = deque((task, 1) for task in tasks)
     pool = [Worker(context, root, force) for _ in range(count)]
     outcomes: list[Outcome] = []
