@@ -1,10 +1,38 @@
-"""Day 5 (Module 7): the action-plan app Voila serves."""
+"""Day 5 (Module 7): the action-plan app Voila serves.
+
+On a JupyterHub or in JupyterLab the plan belongs to the user. Served by Voila on its own
+(``make app``: one server for the whole room), the app first asks for a team code, and the
+code selects the team's plan in the workbook, so teams never see each other's plans. The
+workbook is read when the team connects, never before, so preheated kernels are safe.
+"""
 
 from __future__ import annotations
 
+import os
+
+import ipywidgets as w
+from IPython.display import display
+
+from dgtkit import thread
 from dgtkit.exercises.base import Exercise
-from dgtkit.models import action_plan
+from dgtkit.models import action_plan, plan_prefill
 from dgtkit.widgets.action_plan import ActionPlanView
+from dgtkit.widgets.common import message_html, saved_text, status_html
+from dgtkit.workbook import Workbook, WorkbookError
+
+VISION_KEY = "ex07_vision"  # dgtkit.models.vision.EXERCISE_KEY
+
+
+def room_mode() -> bool:
+    """Whether to ask for a team code: served by Voila on its own, not on a JupyterHub.
+
+    ``DGTKIT_TEAM_CODES=1`` (or ``0``) decides it explicitly."""
+    chosen = os.environ.get("DGTKIT_TEAM_CODES", "").strip()
+    if chosen:
+        return chosen not in ("0", "no", "false")
+    if os.environ.get("JUPYTERHUB_USER", "").strip():
+        return False
+    return "VOILA_PREHEAT" in os.environ or "VOILA_BASE_URL" in os.environ
 
 
 class ActionPlanApp(Exercise):
@@ -13,3 +41,141 @@ class ActionPlanApp(Exercise):
     key = action_plan.EXERCISE_KEY
     model_class = action_plan.ActionPlan
     view_class = ActionPlanView
+
+    def __init__(self, workbook: Workbook | str | None = None, participant: str | None = None,
+                 ask_team: bool | None = None):
+        self._workbook_arg = workbook
+        self._revision_id: int | None = None
+        self.workbook: Workbook | None = None
+        self.model = None
+        self.view = None
+        self.problem = ""
+        self.root = w.VBox()
+        if ask_team is None:
+            ask_team = participant is None and room_mode()
+        if ask_team:
+            from dgtkit.widgets.action_plan.team import TeamScreen
+
+            self.team_screen = TeamScreen(self.open_team)
+            self.root.children = [self.team_screen.widget]
+        else:
+            self._open(participant)
+
+    @classmethod
+    def show(cls, workbook: Workbook | str | None = None, participant: str | None = None) -> None:
+        display(cls(workbook, participant).widget)
+
+    @property
+    def widget(self) -> w.Widget:
+        return self.root
+
+    # -- opening a plan --------------------------------------------------------------------
+
+    def open_team(self, code: str) -> None:
+        """Open the plan of team ``code`` (re-reading the workbook now)."""
+        self._open(code)
+        if self.workbook is None and self.problem:
+            self.team_screen.problem(self.problem)
+
+    def _open(self, participant: str | None) -> None:
+        self.problem = ""
+        workbook = self._workbook_arg
+        try:
+            if isinstance(workbook, Workbook):
+                if participant:
+                    workbook = Workbook(workbook.path, participant=participant)
+            else:
+                grading = bool(os.environ.get("NBGRADER_EXECUTION"))
+                workbook = Workbook(workbook, participant=participant, create=not grading)
+            self.workbook = workbook
+            latest = workbook.latest(self.key)
+        except WorkbookError as error:
+            self.workbook, latest, self.problem = None, None, str(error)
+        self.model = self._load(latest)
+        self._revision_id = latest.id if latest else None
+        vision, suggestions, indicators = self._week()
+        if self.model.vision.is_empty:
+            self.model.vision = vision
+        if not self.model.team and participant:
+            self.model.team = participant[: action_plan.TEAM_LIMIT]
+        self.view = ActionPlanView(
+            self.model, on_change=self.save, suggestions=suggestions, indicators=indicators,
+            history=self._history, restore=self._restore,
+        )
+        if self.workbook is None:
+            self.view.status.value = status_html(self.problem, problem=True)
+        elif self.problem:
+            self.view.status.value = message_html(self.problem)
+        self.root.children = [self.view.widget]
+
+    def _week(self):
+        """The vision, suggestions and Ex 11 indicators from the team's earlier exercises."""
+        vision = action_plan.VisionLink()
+        saved = thread.latest(self.workbook, VISION_KEY)
+        if saved:
+            try:
+                from dgtkit.models.vision import Vision
+
+                vision = plan_prefill.vision_link(Vision.from_dict(saved))
+            except (KeyError, TypeError, ValueError, AttributeError):
+                pass  # an unreadable Ex 7 must not stop the plan
+        indicators = self._read(getattr(thread, "indicators", None))
+        choices = plan_prefill.indicator_choices(indicators) if indicators else []
+        suggestions = plan_prefill.from_vision(vision)
+        suggestions += plan_prefill.from_gaps(self._read(thread.capacity_gaps), vision)
+        suggestions += plan_prefill.from_roadmap(
+            self._read(getattr(thread, "roadmap", None)), choices, vision)
+        return vision, suggestions, choices
+
+    def _read(self, reader) -> list:
+        if reader is None or self.workbook is None:
+            return []
+        try:
+            return list(reader(self.workbook))
+        except (WorkbookError, KeyError, TypeError, ValueError, AttributeError):
+            return []
+
+    # -- saving, history -------------------------------------------------------------------
+
+    def save(self) -> None:
+        if self.workbook is None:
+            self.view.status.value = status_html(self.problem, problem=True)
+            return
+        try:
+            current = self.workbook.latest(self.key)
+            revision = self.workbook.save(self.key, self.model.to_dict())
+        except WorkbookError as error:
+            self.view.status.value = status_html(str(error), problem=True)
+            return
+        note = ""
+        if current is not None and current.id != self._revision_id:
+            note = (f" Another window of your team also saved the plan (at "
+                    f"{current.saved_at.astimezone():%H:%M:%S}); this window's version is "
+                    "now the current one, and the other is in the history.")
+        self._revision_id = revision.id
+        self.view.status.value = status_html(saved_text(revision) + note)
+
+    def _history(self) -> list:
+        if self.workbook is None:
+            return []
+        try:
+            return self.workbook.history(self.key)
+        except WorkbookError:
+            return []
+
+    def _restore(self, revision_id: int):
+        """Make revision ``revision_id`` current again; its plan, or None if unreadable."""
+        if self.workbook is None:
+            return None
+        try:
+            chosen = next((r for r in self.workbook.history(self.key) if r.id == revision_id),
+                          None)
+            if chosen is None:
+                return None
+            plan = action_plan.ActionPlan.from_dict(chosen.data)
+            revision = self.workbook.restore(revision_id)
+        except (WorkbookError, KeyError, TypeError, ValueError, AttributeError):
+            return None
+        self._revision_id = revision.id
+        self.view.status.value = status_html(saved_text(revision))
+        return plan
