@@ -10,9 +10,15 @@ Against a real Voila on a loopback port, driven by Debian's Chromium (headless):
    settings of ``notebooks/voila.json``, with time between visits to refill the pool);
 2. memory per session: N teams with the plan open, the resident memory (RSS) and unique
    memory (USS) of each one's kernel, and the server's growth per session;
-3. a room: ``--crowd`` participants (40) open the app at the same moment against the
-   shipped settings (pool filled first); the p95 of request -> interactive. The browser
-   pages run on the same machine as the server, so they compete for the same cores.
+3. a room of ``--crowd`` participants (40) opening the app at the same moment, against the
+   shipped settings (the pool filled first), p95 of request -> widgets:
+   - server side: 40 clients that ask the server for all a browser asks (page, static
+     files, kernel websocket, widget states; ``_room.py``), without a browser's own work,
+     which in a room each participant's computer does;
+   - in Chromium: ``--browser-crowd`` real pages (40) on this same machine, so the pages'
+     own work (about 2 s of CPU each to parse the JavaScript and draw) competes with the
+     server for the same cores: an upper bound, far from a room where each participant
+     has a computer.
 
 Goals (issue 7): <= 1.5 s preheated, <= 3 s cold, <= 110 MB per session, p95 <= 5 s for 40.
 """
@@ -33,6 +39,7 @@ from pathlib import Path
 
 import psutil
 from _common import BIN, CHROMIUM, CHROMIUM_ARGS, REPO, free_port, summary, tool_env
+from _room import room
 from playwright.async_api import async_playwright
 from playwright.sync_api import sync_playwright
 
@@ -61,7 +68,7 @@ def voila(*extra: str, wait_for_pool: int = 0):
                 if process.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError("Voila did not start:\n" + log.read_text()[-3000:])
                 time.sleep(0.2)
-            time.sleep(1.0)
+            quiet(process)
             yield f"http://127.0.0.1:{port}/", process
         finally:
             process.send_signal(signal.SIGTERM)  # Voila ignores SIGINT in the background
@@ -69,6 +76,18 @@ def voila(*extra: str, wait_for_pool: int = 0):
                 process.wait(timeout=60)
             except subprocess.TimeoutExpired:
                 process.kill()
+
+
+def quiet(server: subprocess.Popen, timeout: float = 120) -> None:
+    """Wait until the server and its kernels have finished starting (CPU below 10 %)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        family = [psutil.Process(server.pid), *psutil.Process(server.pid).children(True)]
+        before = sum(sum(p.cpu_times()[:2]) for p in family if p.is_running())
+        time.sleep(2)
+        after = sum(sum(p.cpu_times()[:2]) for p in family if p.is_running())
+        if after - before < 0.2:
+            return
 
 
 def shipped_pool_size() -> int:
@@ -88,6 +107,17 @@ def visit(browser, url: str, team: str) -> tuple[float, float, object]:
     page.get_by_role("button", name=OPEN).click()
     page.get_by_role("button", name=FORM).wait_for(timeout=120_000)
     return interactive, time.perf_counter() - start, page
+
+
+def assets_of(browser, url: str) -> list[str]:
+    """The static files a real visit fetches (paths under ``url``)."""
+    page = browser.new_page()
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.goto(url)
+    page.get_by_role("button", name=OPEN).wait_for(timeout=120_000)
+    page.close()
+    return [u[len(url):] for u in asked if u.startswith(url) and u != url and "/api/" not in u]
 
 
 def sequential(browser, url: str, runs: int, settle: float, label: str) -> list[str]:
@@ -168,8 +198,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--settle", type=float, default=12.0,
                         help="seconds between preheated visits, for the pool to refill")
-    parser.add_argument("--crowd", type=int, default=40)
-    parser.add_argument("--no-crowd", action="store_true")
+    parser.add_argument("--crowd", type=int, default=40,
+                        help="participants at once, server side (0: skip)")
+    parser.add_argument("--browser-crowd", type=int, default=40,
+                        help="participants at once in Chromium on this machine (0: skip)")
     args = parser.parse_args()
     lines = [f"Action-plan app under Voila, on {os.cpu_count()} cores; {args.runs} runs each"]
     with sync_playwright() as playwright:
@@ -181,19 +213,29 @@ def main() -> None:
             lines += memory(browser, url, server, args.runs)
         with voila(wait_for_pool=shipped_pool_size()) as (url, _server):
             lines += sequential(browser, url, args.runs, args.settle, "preheated")
+            assets = assets_of(browser, url)
         browser.close()
     for line in lines:
         print(line, flush=True)
-    if args.no_crowd:
-        return
     pool = shipped_pool_size()
-    with voila(wait_for_pool=pool) as (url, _server):
-        interactive, opened = asyncio.run(crowd(url, args.crowd))
-    print(f"{args.crowd} participants at once (pool of {pool} preheated kernels):")
-    print(f"  request -> interactive: p95 {p95(interactive):.2f} s, median "
-          f"{statistics.median(interactive):.2f} s, max {max(interactive):.2f} s")
-    print(f"  team code -> plan form: p95 {p95(opened):.2f} s, median "
-          f"{statistics.median(opened):.2f} s, max {max(opened):.2f} s")
+    if args.crowd:
+        with voila(wait_for_pool=pool) as (url, _server):
+            seconds = asyncio.run(room(url, assets, args.crowd))
+        print(f"{args.crowd} participants at once, server side (pool of {pool}; page, "
+              f"{len(assets)} static files, kernel, widget states):")
+        print(f"  request -> widgets: {spread(seconds)}", flush=True)
+    if args.browser_crowd:
+        with voila(wait_for_pool=pool) as (url, _server):
+            interactive, opened = asyncio.run(crowd(url, args.browser_crowd))
+        print(f"{args.browser_crowd} participants at once in Chromium pages on this same "
+              f"machine (pool of {pool}):")
+        print(f"  request -> interactive: {spread(interactive)}")
+        print(f"  team code -> plan form: {spread(opened)}")
+
+
+def spread(values: list[float]) -> str:
+    return (f"p95 {p95(values):.2f} s, median {statistics.median(values):.2f} s, "
+            f"max {max(values):.2f} s")
 
 
 if __name__ == "__main__":

@@ -200,8 +200,8 @@ class TableControls:
         keep = self.choose.value
         choices = [(f"{i}. {a.title[:80]}", a.id) for i, a in enumerate(self.plan.actions, 1)]
         self.choose.options = choices
-        if keep in {v for _, v in choices}:
-            self.choose.value = keep
+        ids = [v for _, v in choices]
+        self.choose.value = keep if keep in ids else (ids[-1] if ids else None)
         for button in (self.edit, self.delete):
             button.disabled = not choices
         self.undo.disabled = not self.plan.can_undo
