@@ -91,8 +91,12 @@ def quiet(server: subprocess.Popen, timeout: float = 120) -> None:
 
 
 def shipped_pool_size() -> int:
-    settings = json.loads((NOTEBOOKS / "voila.json").read_text())["VoilaConfiguration"]
-    return int(settings.get("default_pool_size", 1)) if settings.get("preheat_kernel") else 0
+    """The app's pool of preheated kernels in notebooks/voila.json."""
+    settings = json.loads((NOTEBOOKS / "voila.json").read_text())
+    if not settings["VoilaConfiguration"].get("preheat_kernel"):
+        return 0
+    pools = settings["VoilaKernelManager"]["kernel_pools_config"]
+    return int(pools["action_plan.ipynb"]["pool_size"])
 
 
 def visit(browser, url: str, team: str) -> tuple[float, float, object]:

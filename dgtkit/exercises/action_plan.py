@@ -21,6 +21,8 @@ from dgtkit.widgets.common import message_html, saved_text, status_html
 from dgtkit.workbook import Workbook, WorkbookError
 
 VISION_KEY = "ex07_vision"  # dgtkit.models.vision.EXERCISE_KEY
+#: The exercises whose work the plan starts from (Ex 5, Ex 7, Ex 10, Ex 11).
+WEEK_KEYS = (thread.SITUATION_KEY, VISION_KEY, "ex10_roadmap", "ex11_indicators")
 
 
 def room_mode() -> bool:
@@ -108,10 +110,27 @@ class ActionPlanApp(Exercise):
             self.view.status.value = message_html(self.problem)
         self.root.children = [self.view.widget]
 
+    def _week_workbook(self) -> Workbook | None:
+        """Where the team's earlier exercises are: under its own name, else (a team that did
+        them in JupyterLab on the computer serving the app) under this computer's user."""
+        if self.workbook is None:
+            return None
+        try:
+            if any(self.workbook.latest(key) for key in WEEK_KEYS):
+                return self.workbook
+            own = Workbook(self.workbook.path, create=False)
+            if own.participant != self.workbook.participant and any(
+                    own.latest(key) for key in WEEK_KEYS):
+                return own
+        except WorkbookError:
+            pass
+        return self.workbook
+
     def _week(self):
         """The vision, suggestions and Ex 11 indicators from the team's earlier exercises."""
         vision = action_plan.VisionLink()
-        saved = thread.latest(self.workbook, VISION_KEY)
+        week = self._week_workbook()
+        saved = thread.latest(week, VISION_KEY)
         if saved:
             try:
                 from dgtkit.models.vision import Vision
@@ -119,19 +138,20 @@ class ActionPlanApp(Exercise):
                 vision = plan_prefill.vision_link(Vision.from_dict(saved))
             except (KeyError, TypeError, ValueError, AttributeError):
                 pass  # an unreadable Ex 7 must not stop the plan
-        indicators = self._read(getattr(thread, "indicators", None))
+        indicators = self._read(getattr(thread, "indicators", None), week)
         choices = plan_prefill.indicator_choices(indicators) if indicators else []
         suggestions = plan_prefill.from_vision(vision)
-        suggestions += plan_prefill.from_gaps(self._read(thread.capacity_gaps), vision)
+        suggestions += plan_prefill.from_gaps(self._read(thread.capacity_gaps, week), vision)
         suggestions += plan_prefill.from_roadmap(
-            self._read(getattr(thread, "roadmap", None)), choices, vision)
+            self._read(getattr(thread, "roadmap", None), week), choices, vision)
         return vision, suggestions, choices
 
-    def _read(self, reader) -> list:
-        if reader is None or self.workbook is None:
+    @staticmethod
+    def _read(reader, workbook: Workbook | None) -> list:
+        if reader is None or workbook is None:
             return []
         try:
-            return list(reader(self.workbook))
+            return list(reader(workbook))
         except (WorkbookError, KeyError, TypeError, ValueError, AttributeError):
             return []
 

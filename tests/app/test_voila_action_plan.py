@@ -4,7 +4,9 @@ Excel read back with python-docx and openpyxl, import, bad input and hostile tex
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -24,15 +26,23 @@ HOSTILE = '<img src=x onerror="window.__hacked=true"><script>window.__hacked=tru
 
 @pytest.fixture(scope="module")
 def room(tmp_path_factory):
-    """Voila serving notebooks/action_plan.ipynb with notebooks/voila.json (a small pool)."""
-    workbook = tmp_path_factory.mktemp("room") / "room.sqlite"
+    """Voila serving the app with the settings of notebooks/voila.json, as ``make app``
+    does, but a pool of 2 preheated kernels instead of a room's 40."""
+    folder = tmp_path_factory.mktemp("room")
+    workbook = folder / "room.sqlite"
+    shutil.copy(REPO / "notebooks" / "action_plan.ipynb", folder)
+    settings = json.loads((REPO / "notebooks" / "voila.json").read_text())
+    pools = settings["VoilaKernelManager"]["kernel_pools_config"]
+    assert pools["action_plan.ipynb"]["pool_size"] >= 40  # what the room gets
+    pools["action_plan.ipynb"]["pool_size"] = 2
+    (folder / "voila.json").write_text(json.dumps(settings))
     port = free_port()
     env = tool_env(DGTKIT_WORKBOOK=str(workbook))
     env.pop("JUPYTERHUB_USER", None)
     process = subprocess.Popen(
         [str(Path(sys.executable).parent / "voila"), "action_plan.ipynb", "--no-browser",
-         f"--port={port}", "--Voila.ip=127.0.0.1", "--pool_size=2"],
-        cwd=REPO / "notebooks", env=env,
+         f"--port={port}", "--Voila.ip=127.0.0.1"],
+        cwd=folder, env=env,
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}/"

@@ -293,3 +293,15 @@ def test_an_unreadable_saved_plan_is_reported_kept_and_not_hidden(tmp_path):
     assert history[0].data == {"actions": [{"title": "x"}]}  # ...and the odd revision stays
     assert len(history) == 2
     assert ActionPlan.from_dict(history[1].data).actions[0].title.startswith("Train")
+
+
+def test_a_team_in_the_room_finds_the_week_done_on_the_computer_serving_the_app(
+        tmp_path, monkeypatch):
+    path = tmp_path / "room.sqlite"
+    week_workbook(path, participant="laptop-user")
+    monkeypatch.setenv("JUPYTERHUB_USER", "laptop-user")  # the computer's own user
+    app = ActionPlanApp(str(path), ask_team=True)
+    app.team_screen.code.value = "blue"
+    assert app.model.vision.year == 2035
+    assert any(s.id == "ex05:skills" for s in app.view.suggestions)
+    assert app.workbook.participant == "blue"  # the plan itself is the team's
