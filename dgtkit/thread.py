@@ -1,17 +1,35 @@
 """What one exercise hands to the next, read from the participant's workbook.
 
-Ex 3 (pillar self-rating) → Ex 5 (situation analysis) → Ex 7 (vision) → Ex 10 → Ex 11 → the
-action plan. Each reader returns an empty result when the earlier exercise was not done, so
-a participant can start anywhere.
+Ex 3 (pillar self-rating) → Ex 5 (situation analysis) → Ex 7 (vision) → Ex 10 (capacity
+roadmap) → Ex 11 (indicators) → the action plan. Each reader returns an empty result when the
+earlier exercise was not done, so a participant can start anywhere.
 """
 
 from __future__ import annotations
 
+from dgtkit.models import indicators as _indicators
 from dgtkit.models import pillar_rating
+from dgtkit.models import roadmap as _roadmap
 from dgtkit.models.assessment import CapacityGap
+from dgtkit.models.indicators import IndicatorSummary
+from dgtkit.models.roadmap import Intervention
 from dgtkit.workbook import Workbook, WorkbookError
 
+__all__ = [
+    "CapacityGap",
+    "IndicatorSummary",
+    "Intervention",
+    "capacity_gaps",
+    "indicators",
+    "latest",
+    "pillar_ratings",
+    "roadmap",
+]
+
 SITUATION_KEY = "ex05_situation_analysis"  # dgtkit.models.situation.EXERCISE_KEY
+ROADMAP_KEY = _roadmap.EXERCISE_KEY  # "ex10_roadmap"
+INDICATORS_KEY = _indicators.EXERCISE_KEY  # "ex11_indicators"
+UNREADABLE = (KeyError, TypeError, ValueError, AttributeError)
 
 
 def latest(workbook: Workbook | None, key: str) -> dict:
@@ -50,3 +68,41 @@ def capacity_gaps(workbook: Workbook | None) -> list[CapacityGap]:
             continue
         gaps.append(gap)
     return gaps
+
+
+def roadmap(workbook: Workbook | None) -> list[Intervention]:
+    """The interventions of the Ex 10 canvas: its complete rows, in the canvas's order.
+
+    Each ``Intervention`` (``dgtkit.models.roadmap``) has ``id``, ``number`` (row on the
+    canvas), ``gap``, ``pillar``, ``level`` and ``level_name``, ``intervention``, ``owner``,
+    ``public``/``private``/``people`` (partners), ``horizon`` and ``horizon_label``,
+    ``start`` and ``end`` (dates), ``milestone`` (the Ex 7 milestone it prepares, or "").
+    Draft rows (no intervention yet) are left out; [] when Ex 10 was not done or is unreadable.
+    """
+    saved = latest(workbook, ROADMAP_KEY)
+    if not saved:
+        return []
+    try:
+        return _roadmap.Roadmap.from_dict(saved).interventions()
+    except UNREADABLE:
+        return []
+
+
+def indicators(workbook: Workbook | None) -> list[IndicatorSummary]:
+    """The named indicators of Ex 11, in the team's order, with their SMART results.
+
+    Each ``IndicatorSummary`` (``dgtkit.models.indicators``) has ``id``, ``name``,
+    ``definition``, ``unit``, ``baseline``/``target`` (numbers; yes-or-no as 1/0; or None),
+    ``baseline_text``/``target_text`` ('41%', 'Yes'), ``baseline_date``/``target_date``,
+    ``data_source``, ``frequency``, ``owner``, ``intervention_id`` and ``intervention`` (the
+    Ex 10 row it measures), ``level``, ``smart`` (criterion id → passed), ``passes``,
+    ``confirmed_by`` and ``latest_actual``. Drafts without a name are left out; [] when Ex 11
+    was not done or is unreadable.
+    """
+    saved = latest(workbook, INDICATORS_KEY)
+    if not saved:
+        return []
+    try:
+        return _indicators.IndicatorSet.from_dict(saved).summaries()
+    except UNREADABLE:
+        return []

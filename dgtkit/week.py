@@ -50,6 +50,7 @@ class Exercise:
     title: str
     output: str
     notebook: str | None  # docname of the page that runs it, once it is built
+    repeated: bool = False  # taken more than once in the week (the pre-test and post-test)
 
     @property
     def label(self) -> str:
@@ -131,7 +132,8 @@ class Week:
         found += [f"slot names unknown session {x}" for x in scheduled if x not in known_sessions]
         planned = [x for d in self.days for s in d.slots for x in s.exercises]
         for exercise in self.exercises:
-            if planned.count(exercise.id) != 1:
+            times = planned.count(exercise.id)
+            if times == 0 or (times > 1 and not exercise.repeated):
                 found.append(f"exercise {exercise.id} is not on the agenda exactly once")
         known_exercises = {e.id for e in self.exercises}
         found += [f"slot names unknown exercise {x}" for x in planned if x not in known_exercises]
@@ -215,6 +217,7 @@ def week() -> Week:
             title=e["title"],
             output=e["output"],
             notebook=e.get("notebook"),
+            repeated=bool(e.get("repeated", False)),
         )
         for e in raw["exercises"]
     )

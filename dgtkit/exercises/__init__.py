@@ -11,10 +11,19 @@ import importlib
 
 #: Exercise class → the module of this package that defines it.
 EXERCISES = {
+    "ServiceClassification": "ex01_classification",  # Ex 1
+    "BenefitRiskMatrix": "ex02_benefit_risk",  # Ex 2
     "PillarSelfRating": "ex03_pillar_rating",  # Ex 3
+    "ProcessSequencing": "ex04_sequencing",  # Ex 4
     "SituationAnalysisLab": "ex05_situation",  # Ex 5
     "HorizonScan": "ex06_horizon_scan",  # Ex 6
     "VisionBuilder": "ex07_vision",  # Ex 7
+    "OrganizationStructure": "ex08_structure",  # Ex 8
+    "SkillsGapMatrix": "ex09_skills",  # Ex 9
+    "CapacityRoadmap": "ex10_roadmap",  # Ex 10
+    "IndicatorClinic": "ex11_indicators",  # Ex 11
+    "KnowledgeTest": "knowledge_test",  # the Day 1 pre-test and Day 5 post-test
+    "TrainingEvaluation": "evaluation",  # Day 5, session 7.2
     "ActionPlanApp": "action_plan",  # Day 5, the Voila app
 }
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field, replace
 
-from dgtkit.models.envisioning import (
+from dgtkit.models.checks import (
     Check,
     FormErrors,
     collect,

@@ -20,7 +20,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from dgtkit.models.envisioning import (
+from dgtkit.models.checks import (
     Check,
     FormErrors,
     collect,

@@ -15,7 +15,7 @@ from dgtkit.charts.envisioning import (
     scenario_matrix,
     signal_scatter,
 )
-from dgtkit.models.envisioning import FormErrors
+from dgtkit.models.checks import FormErrors
 from dgtkit.models.scenarios import (
     AXIS_COUNT,
     ENDS,
@@ -29,7 +29,7 @@ from dgtkit.models.scenarios import (
 )
 from dgtkit.models.text import FieldError
 from dgtkit.widgets.common import message_html, status_line
-from dgtkit.widgets.envisioning import (
+from dgtkit.widgets.forms import (
     LABEL_STYLE,
     WIDE,
     chart_html,

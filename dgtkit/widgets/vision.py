@@ -9,7 +9,7 @@ from html import escape
 import ipywidgets as w
 
 from dgtkit.charts.envisioning import milestone_timeline, timeline_alt_text
-from dgtkit.models.envisioning import FormErrors
+from dgtkit.models.checks import FormErrors
 from dgtkit.models.text import FieldError
 from dgtkit.models.vision import (
     STATEMENT_WORDS,
@@ -21,7 +21,7 @@ from dgtkit.models.vision import (
 )
 from dgtkit.sdgs import sdgs
 from dgtkit.widgets.common import message_html, status_line
-from dgtkit.widgets.envisioning import (
+from dgtkit.widgets.forms import (
     LABEL_STYLE,
     WIDE,
     chart_html,

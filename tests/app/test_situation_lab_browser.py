@@ -35,7 +35,9 @@ def test_fill_part_of_the_lab_reload_and_find_it(tmp_path, offline_page):
         page.get_by_role("tab", name="2 Benchmark").click()
         page.get_by_label("Country to benchmark").select_option("Kenya (KEN)")
         page.get_by_text("What the data say about Kenya").wait_for(timeout=30_000)
-        assert page.locator("img[alt*='Kenya']").count() == 3
+        charts = page.locator("img[alt*='Kenya']")
+        charts.nth(2).wait_for(timeout=30_000)  # the three charts arrive after the text
+        assert charts.count() == 3
 
         page.reload()
         open_lab(page, url)

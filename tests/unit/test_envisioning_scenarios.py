@@ -2,7 +2,7 @@
 
 import pytest
 
-from dgtkit.models.envisioning import FormErrors
+from dgtkit.models.checks import FormErrors
 from dgtkit.models.scenarios import (
     DEFAULT_HORIZON,
     ScenarioSet,

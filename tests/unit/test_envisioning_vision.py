@@ -2,7 +2,7 @@
 
 import pytest
 
-from dgtkit.models.envisioning import FormErrors
+from dgtkit.models.checks import FormErrors
 from dgtkit.models.text import FieldError
 from dgtkit.models.vision import ConsideredGap, Vision, new_milestone
 from dgtkit.thread import CapacityGap

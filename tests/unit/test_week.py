@@ -51,3 +51,19 @@ def test_unknown_ids_raise():
         week().session("8.1")
     with pytest.raises(KeyError):
         week().exercise("ex99")
+
+
+def test_only_a_repeated_exercise_may_be_on_the_agenda_twice():
+    from dataclasses import replace
+
+    w = week()
+    assert w.exercise("knowledge_test").repeated
+    assert [d.number for d in w.days if any("knowledge_test" in s.exercises for s in d.slots)] == [
+        1,
+        5,
+    ]
+    once = tuple(replace(e, repeated=False) if e.id == "knowledge_test" else e for e in w.exercises)
+    assert (
+        "exercise knowledge_test is not on the agenda exactly once"
+        in replace(w, exercises=once).problems()
+    )

@@ -21,7 +21,7 @@ class _Day2026(date):
 @pytest.fixture(autouse=True)
 def _this_year_is_2026(monkeypatch):
     """The horizon must lie ahead of today: pin today, so the tests do not age."""
-    monkeypatch.setattr("dgtkit.models.envisioning.date", _Day2026)
+    monkeypatch.setattr("dgtkit.models.checks.date", _Day2026)
 
 
 def open_exercise(path, participant="ana"):

@@ -1,5 +1,5 @@
-"""Pieces the two envisioning forms (Ex 6, Ex 7) share: the checklist, a chart that can never
-stop the form, and the per-field messages of a submitted form."""
+"""Pieces the exercise forms share: the checklist, a chart that can never stop the form, and
+the per-field messages of a submitted form."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from html import escape
 import ipywidgets as w
 
 from dgtkit.charts import figure_html
-from dgtkit.models.envisioning import Check
+from dgtkit.models.checks import Check
 from dgtkit.widgets.common import message_html
 
 WIDE = w.Layout(width="40em")

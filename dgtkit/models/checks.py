@@ -1,7 +1,6 @@
-"""What the two envisioning exercises of Module 4 share: facilitator checks, words, years.
+"""What the exercise models share: facilitator checks, per-field form errors, words, years.
 
-The exercises themselves are ``dgtkit.models.scenarios`` (Ex 6, horizon scan and 2 x 2
-scenarios) and ``dgtkit.models.vision`` (Ex 7, vision statement and backcasting).
+First written for Ex 6 and Ex 7; the later exercises use the same checks and messages.
 """
 
 from __future__ import annotations

@@ -1,0 +1,245 @@
+"""The Ex 10 roadmap chart: a timeline with one lane per capacity level, a labelled bar per
+intervention, and the milestones of Ex 7 as labelled vertical lines; with its alt text.
+
+Colour is never the only signal: lanes are named, bars carry their row number and text, the
+12-36 month bars are hatched, milestones are dashed lines with their year and title.
+Every text a participant typed is drawn with ``parse_math=False``.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from datetime import date
+
+from matplotlib.figure import Figure
+
+from dgtkit.models.roadmap import Roadmap, RoadmapRow, add_months, canvas_guide, month_label
+
+TEXT = {"parse_math": False}
+GREY = "#444444"
+RED = "#a4000f"  # 7:1 on white
+MILESTONE = "#1f5fa6"  # 6:1 on white
+LANE_COLOURS = ("#dbe8f6", "#e3f1dc", "#fbe6cc", "#eadcf0")  # light fills; text is black
+EDGE = "#333333"
+HATCHES = {"short": "", "medium": "///"}
+MONTHS_PER_TICK = 6
+
+
+def _short(text: str, width: int) -> str:
+    return textwrap.shorten(text, max(width, 8), placeholder="...") if text else ""
+
+
+def months_from_start(roadmap: Roadmap, day: date) -> float:
+    """Where ``day`` falls on the chart, in months from the roadmap's start."""
+    start = roadmap.started
+    whole = (day.year - start.year) * 12 + day.month - start.month
+    return whole + (day.day - 1) / 31
+
+
+def span_months(roadmap: Roadmap) -> int:
+    return max(h.end_month for h in canvas_guide().horizons)
+
+
+def _tracks(rows: list[RoadmapRow]) -> dict[str, int]:
+    """A track within its lane for each row, so that bars at the same time do not overlap."""
+    guide = canvas_guide()
+    taken: list[list[tuple[int, int]]] = []
+    found = {}
+    for row in rows:
+        horizon = guide.horizon(row.horizon)
+        span = (horizon.start_month, horizon.end_month)
+        for index, spans in enumerate(taken):
+            if all(span[1] <= a or span[0] >= b for a, b in spans):
+                spans.append(span)
+                found[row.id] = index
+                break
+        else:
+            taken.append([span])
+            found[row.id] = len(taken) - 1
+    return found
+
+
+def _lanes(roadmap: Roadmap) -> list[tuple[str, str, list[RoadmapRow]]]:
+    """(level id, level name, its complete rows), in the order of the frameworks."""
+    return [
+        (level.id, level.name, [r for r in roadmap.rows if r.is_complete and r.level == level.id])
+        for level in roadmap.framework.capacity_levels
+    ]
+
+
+def roadmap_chart(roadmap: Roadmap) -> Figure:
+    """Months across; a lane per capacity level; a bar per complete row; milestone lines."""
+    span = span_months(roadmap)
+    lanes = _lanes(roadmap)
+    heights = [max(1, len(set(_tracks(rows).values())) if rows else 1) for _, _, rows in lanes]
+    total = sum(heights)
+    figure = Figure(figsize=(11.0, 2.6 + 0.62 * total))
+    axes = figure.add_axes((0.14, 0.2, 0.83, 0.6))
+    axes.set_xlim(0, span)
+    axes.set_ylim(total, 0)
+    ticks = list(range(0, span + 1, MONTHS_PER_TICK))
+    axes.set_xticks(ticks)
+    axes.set_xticklabels(
+        [f"{add_months(roadmap.started, m):%b %Y}" for m in ticks], fontsize=8, **TEXT
+    )
+    axes.set_yticks([])
+    numbers = {row.id: n for n, row in enumerate(roadmap.rows, start=1)}
+    top = 0
+    for (_level_id, name, rows), height, colour in zip(lanes, heights, LANE_COLOURS, strict=False):
+        axes.axhline(top, color=GREY, linewidth=0.8)
+        axes.text(
+            -0.6,
+            top + height / 2,
+            name,
+            ha="right",
+            va="center",
+            fontsize=9,
+            fontweight="bold",
+            **TEXT,
+        )
+        tracks = _tracks(rows)
+        for row in rows:
+            _bar(axes, roadmap, row, numbers[row.id], top + tracks[row.id], colour)
+        if not rows:
+            reason = roadmap.no_action.get(_level_id)
+            words = f"No action now: {_short(reason, 90)}" if reason else "No row yet"
+            axes.text(
+                0.3, top + 0.5, words, va="center", fontsize=8, style="italic", color=GREY, **TEXT
+            )
+        top += height
+    axes.axhline(top, color=GREY, linewidth=0.8)
+    later = _milestone_lines(axes, roadmap, span, total)
+    _notes(figure, roadmap, later)
+    end = add_months(roadmap.started, span)
+    axes.set_title(
+        f"Capacity roadmap from {month_label(roadmap.started)}, by capacity level "
+        f"(to {month_label(add_months(end, -1))})",
+        fontsize=11,
+        pad=58,
+    )
+    return figure
+
+
+def _bar(axes, roadmap: Roadmap, row: RoadmapRow, number: int, y: float, colour: str) -> None:
+    horizon = canvas_guide().horizon(row.horizon)
+    width = horizon.end_month - horizon.start_month
+    axes.barh(
+        y + 0.5,
+        width,
+        left=horizon.start_month,
+        height=0.78,
+        color=colour,
+        edgecolor=EDGE,
+        hatch=HATCHES.get(row.horizon, ""),
+        linewidth=1,
+    )
+    words = _bar_words(number, row.intervention, int(width * 3.1) - 3)
+    axes.text(
+        horizon.start_month + 0.4,
+        y + 0.5,
+        words,
+        va="center",
+        fontsize=8,
+        color="black",
+        bbox={"boxstyle": "square,pad=0.15", "facecolor": "white", "edgecolor": "none"},
+        **TEXT,
+    )
+
+
+def _bar_words(number: int, text: str, width: int) -> str:
+    """The row number and the intervention, on at most two lines that fit the bar."""
+    lines = textwrap.wrap(f"{number}. {text}", max(width, 12))
+    if len(lines) > 2:
+        lines = [lines[0], _short(" ".join(lines[1:]), max(width, 12))]
+    return "\n".join(lines)
+
+
+def _milestone_lines(axes, roadmap: Roadmap, span: int, total: int) -> list[str]:
+    """Draw the milestones inside the chart; return the words for those outside it."""
+    outside = []
+    drawn = 0
+    for milestone in roadmap.milestones:
+        x = months_from_start(roadmap, milestone.due)
+        if not 0 <= x <= span:
+            when = "before the start" if x < 0 else "later"
+            outside.append(f"{milestone.year}: {_short(milestone.title, 40)} ({when})")
+            continue
+        axes.axvline(x, color=MILESTONE, linestyle="--", linewidth=1.6)
+        axes.plot([x], [0], marker="v", markersize=9, color=MILESTONE, clip_on=False)
+        axes.text(
+            x,
+            -0.25 - 0.55 * (drawn % 3),
+            f"{milestone.year}: {_short(milestone.title, 34)}",
+            ha="center",
+            va="bottom",
+            fontsize=8,
+            color=MILESTONE,
+            bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": MILESTONE},
+            **TEXT,
+        )
+        drawn += 1
+    if roadmap.vision_year:
+        x = months_from_start(roadmap, date(roadmap.vision_year, 12, 31))
+        if 0 <= x <= span:
+            axes.axvline(x, color=RED, linewidth=2.2)
+            axes.text(
+                x,
+                total,
+                f" Vision {roadmap.vision_year}",
+                color=RED,
+                fontsize=9,
+                fontweight="bold",
+                va="bottom",
+                ha="left",
+            )
+    return outside
+
+
+def _notes(figure: Figure, roadmap: Roadmap, outside: list[str]) -> None:
+    lines = [
+        "Plain bars: 0-12 months. Hatched bars: 12-36 months. "
+        "Dashed lines: milestones from Ex 7, due by the end of their year."
+    ]
+    if outside:
+        lines.append("Milestones outside this chart: " + "; ".join(outside) + ".")
+    if roadmap.vision_year:
+        lines.append(f"Vision year (Ex 7): {roadmap.vision_year}.")
+    drafts = [str(n) for n, row in enumerate(roadmap.rows, start=1) if not row.is_complete]
+    if drafts:
+        lines.append("Not drawn yet, still incomplete: row " + ", ".join(drafts) + ".")
+    wrapped = "\n".join(textwrap.fill(line, 150) for line in lines)
+    figure.text(0.02, 0.02, wrapped, fontsize=8, color=GREY, va="bottom", **TEXT)
+
+
+def roadmap_alt_text(roadmap: Roadmap) -> str:
+    """The chart's data in words: every lane, every bar, every milestone."""
+    end = add_months(roadmap.started, span_months(roadmap) - 1)
+    parts = [
+        f"Roadmap chart from {month_label(roadmap.started)} to {month_label(end)}, "
+        "one lane per capacity level."
+    ]
+    numbers = {row.id: n for n, row in enumerate(roadmap.rows, start=1)}
+    guide = canvas_guide()
+    for level_id, name, rows in _lanes(roadmap):
+        if rows:
+            bars = "; ".join(
+                f"row {numbers[r.id]} '{r.intervention}' "
+                f"({guide.horizon(r.horizon).label}, owner: {r.owner})"
+                for r in rows
+            )
+            parts.append(f"{name}: {bars}.")
+        elif level_id in roadmap.no_action:
+            parts.append(f"{name}: no action now ({roadmap.no_action[level_id]}).")
+        else:
+            parts.append(f"{name}: no row yet.")
+    if roadmap.milestones:
+        listed = "; ".join(m.label for m in roadmap.milestones)
+        parts.append(f"Milestones from Ex 7: {listed}.")
+    else:
+        parts.append("No milestones from Ex 7.")
+    if roadmap.vision_year:
+        parts.append(f"Vision year: {roadmap.vision_year}.")
+    drafts = [str(n) for n, row in enumerate(roadmap.rows, start=1) if not row.is_complete]
+    if drafts:
+        parts.append("Not drawn, still incomplete: row " + ", ".join(drafts) + ".")
+    return " ".join(parts)

@@ -1,0 +1,33 @@
+"""Ex 8 (Module 5): the organization structure debate."""
+
+from __future__ import annotations
+
+from dgtkit import thread
+from dgtkit.exercises.base import Exercise
+from dgtkit.models import structure
+from dgtkit.widgets.structure import OrganizationStructureView
+from dgtkit.workbook import Revision
+
+
+class OrganizationStructure(Exercise):
+    """Ex 8 (Module 5): centralized, federal or decentralized? Rate the context, see the fit
+    scores, recommend a structure with reasons, a risk to manage and a first step.
+
+    A first start rates "digital capacity of units" from the team's Ex 5 self-assessment
+    (today's level of the skills and organization pillars), and says so."""
+
+    key = structure.EXERCISE_KEY
+    model_class = structure.OrganizationStructure
+    view_class = OrganizationStructureView
+
+    def _load(self, latest: Revision | None):
+        model = super()._load(latest)
+        if latest is None or self.problem:  # nothing saved, or nothing readable
+            model.prefill(self._levels_today())
+        return model
+
+    def _levels_today(self) -> dict:
+        """Pillar id -> the team's level today in Ex 5, or {} if Ex 5 is not done."""
+        assessment = thread.latest(self.workbook, thread.SITUATION_KEY).get("assessment")
+        current = assessment.get("current") if isinstance(assessment, dict) else None
+        return current if isinstance(current, dict) else {}

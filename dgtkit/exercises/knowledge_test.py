@@ -1,0 +1,15 @@
+"""The knowledge pre-test and post-test (Modules 1 and 7, Kirkpatrick level 2)."""
+
+from __future__ import annotations
+
+from dgtkit.exercises.base import Exercise
+from dgtkit.models import knowledge_test
+from dgtkit.widgets.knowledge_test import KnowledgeTestView
+
+
+class KnowledgeTest(Exercise):
+    """The Module 1 self-check as the Day 1 pre-test and the Day 5 post-test, and the gain."""
+
+    key = knowledge_test.EXERCISE_KEY
+    model_class = knowledge_test.KnowledgeTest
+    view_class = KnowledgeTestView
