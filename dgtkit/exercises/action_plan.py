@@ -22,7 +22,7 @@ from dgtkit.workbook import Workbook, WorkbookError
 
 VISION_KEY = "ex07_vision"  # dgtkit.models.vision.EXERCISE_KEY
 #: The exercises whose work the plan starts from (Ex 5, Ex 7, Ex 10, Ex 11).
-WEEK_KEYS = (thread.SITUATION_KEY, VISION_KEY, "ex10_roadmap", "ex11_indicators")
+WEEK_KEYS = (thread.SITUATION_KEY, VISION_KEY, thread.ROADMAP_KEY, thread.INDICATORS_KEY)
 
 
 def room_mode() -> bool:
@@ -138,17 +138,17 @@ class ActionPlanApp(Exercise):
                 vision = plan_prefill.vision_link(Vision.from_dict(saved))
             except (KeyError, TypeError, ValueError, AttributeError):
                 pass  # an unreadable Ex 7 must not stop the plan
-        indicators = self._read(getattr(thread, "indicators", None), week)
+        indicators = self._read(thread.indicators, week)
         choices = plan_prefill.indicator_choices(indicators) if indicators else []
         suggestions = plan_prefill.from_vision(vision)
         suggestions += plan_prefill.from_gaps(self._read(thread.capacity_gaps, week), vision)
         suggestions += plan_prefill.from_roadmap(
-            self._read(getattr(thread, "roadmap", None), week), choices, vision)
+            self._read(thread.roadmap, week), choices, vision)
         return vision, suggestions, choices
 
     @staticmethod
     def _read(reader, workbook: Workbook | None) -> list:
-        if reader is None or workbook is None:
+        if workbook is None:
             return []
         try:
             return list(reader(workbook))
