@@ -76,8 +76,12 @@ class ActionPlanApp(Exercise):
     def open_team(self, code: str) -> None:
         """Open the plan of team ``code`` (re-reading the workbook now)."""
         self._open(code)
-        if self.workbook is None and self.problem:
-            self.team_screen.problem(self.problem)
+        if self.workbook is not None and not self.problem:
+            text = f"This is the plan of team '{code}'."
+            if self._revision_id is None:
+                text = (f"Team '{code}' has no plan yet: this starts it. If your team has "
+                        "one already, reload the page and check the code.")
+            self.view.status.value = status_html(text)
 
     def _open(self, participant: str | None) -> None:
         self.problem = ""
