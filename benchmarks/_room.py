@@ -39,7 +39,11 @@ async def participant(base: str, assets: list[str]) -> tuple[float, int]:
                                for asset in assets))
     finally:
         http.close()
-    kernel = re.search(r'kernelId": "([0-9a-f-]+)"', page).group(1)
+    found = re.search(r'kernelId": "([0-9a-f-]+)"', page)
+    if found is None:
+        text = " ".join(re.sub(r"<[^>]+>", " ", page).split())
+        raise RuntimeError(f"The page came without a kernel: {text[:300]}")
+    kernel = found.group(1)
     session = uuid.uuid4().hex
     socket = await websocket_connect(
         f"{base.replace('http', 'ws', 1)}api/kernels/{kernel}/channels?session_id={session}")
@@ -64,8 +68,11 @@ async def participant(base: str, assets: list[str]) -> tuple[float, int]:
             return elapsed, len(data.get("states", {}))
 
 
-async def room(base: str, assets: list[str], people: int) -> list[float]:
-    results = await asyncio.gather(*(participant(base, assets) for _ in range(people)))
-    if any(widgets == 0 for _, widgets in results):
-        raise RuntimeError("A participant received no widgets")
-    return [seconds for seconds, _ in results]
+async def room(base: str, assets: list[str], people: int) -> tuple[list[float], list[str]]:
+    """The seconds of each participant who got the widgets, and what the others got."""
+    results = await asyncio.gather(*(participant(base, assets) for _ in range(people)),
+                                   return_exceptions=True)
+    seconds = [r[0] for r in results if isinstance(r, tuple) and r[1] > 0]
+    failures = [str(r) if isinstance(r, Exception) else "no widgets" for r in results
+                if not (isinstance(r, tuple) and r[1] > 0)]
+    return seconds, failures

@@ -224,10 +224,13 @@ def main() -> None:
     pool = shipped_pool_size()
     if args.crowd:
         with voila(wait_for_pool=pool) as (url, _server):
-            seconds = asyncio.run(room(url, assets, args.crowd))
+            seconds, failures = asyncio.run(room(url, assets, args.crowd))
         print(f"{args.crowd} participants at once, server side (pool of {pool}; page, "
               f"{len(assets)} static files, kernel, widget states):")
-        print(f"  request -> widgets: {spread(seconds)}", flush=True)
+        if seconds:
+            print(f"  request -> widgets: {spread(seconds)}", flush=True)
+        for failure in sorted(set(failures)):
+            print(f"  {failures.count(failure)} did not get the app: {failure}", flush=True)
     if args.browser_crowd:
         with voila(wait_for_pool=pool) as (url, _server):
             interactive, opened = asyncio.run(crowd(url, args.browser_crowd))
