@@ -76,6 +76,8 @@ def voila(*extra: str, wait_for_pool: int = 0):
                 process.wait(timeout=60)
             except subprocess.TimeoutExpired:
                 process.kill()
+            if os.environ.get("BENCHMARK_VOILA_LOG"):  # keep the server's log to look into
+                Path(os.environ["BENCHMARK_VOILA_LOG"]).write_text(log.read_text())
 
 
 def quiet(server: subprocess.Popen, timeout: float = 120) -> None:
