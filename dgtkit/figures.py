@@ -14,13 +14,8 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from dgtkit import data
-from dgtkit.charts import figure_html
+from dgtkit.charts import COLOURS, MARKERS, figure_html, grouped_bars
 
-# Darkened Okabe-Ito colours: distinct for colour-blind readers, at least 4.5:1 against white,
-# and each paired with a marker or hatch, so colour is never the only way to tell groups apart.
-COLOURS = ("#0072B2", "#C44E00", "#007A5A", "#A8447F", "#8A6200", "#4D4D9E")
-MARKERS = ("o", "s", "^", "D", "v", "P")
-HATCHES = ("", "//", "..", "xx")
 INCOME_SHORT = {
     "Low income": "Low",
     "Lower middle income": "Lower middle",
@@ -58,29 +53,34 @@ def _fmt(value: float, digits: int = 2) -> str:
     return f"{value:.{digits}f}"
 
 
+def _dot_row(axes, row: int, values: pd.Series, median_label: str) -> float:
+    """One group as a row of dots (slightly spread so none hides another) and its median."""
+    values = values.sort_values()
+    spread = [((i % 7) - 3) * 0.05 for i in range(len(values))]
+    axes.scatter(values, [row + s for s in spread], s=14, color=COLOURS[row],
+                 marker=MARKERS[row], alpha=0.8)  # fmt: skip
+    median = values.median()
+    axes.plot([median] * 2, [row - 0.35, row + 0.35], color="#222", linewidth=2)
+    axes.annotate(median_label.format(median), (median, row + 0.38), fontsize=8, ha="center")
+    return median
+
+
+def _scatter_by_region(axes, frame: pd.DataFrame, x: str, y: str) -> None:
+    """One point per country, marker shape and colour by UN region, with a legend."""
+    for i, region in enumerate(data.REGIONS):
+        part = frame[frame.un_region == region]
+        axes.scatter(part[x], part[y], s=16, color=COLOURS[i], marker=MARKERS[i],
+                     label=region, alpha=0.8)  # fmt: skip
+    axes.legend(title="Region (marker shape)", fontsize=8, title_fontsize=8, frameon=False)
+
+
 def egdi_by_region_2024() -> BookFigure:
     latest = _latest_survey()
     figure, axes = _axes(7.5, 3.8)
     medians = {}
     for row, region in enumerate(reversed(data.REGIONS)):
-        values = latest.loc[latest.un_region == region, "egdi"].sort_values()
-        spread = [((i % 7) - 3) * 0.05 for i in range(len(values))]
-        axes.scatter(
-            values,
-            [row + s for s in spread],
-            s=14,
-            color=COLOURS[row],
-            marker=MARKERS[row],
-            alpha=0.8,
-        )
-        medians[region] = values.median()
-        axes.plot([medians[region]] * 2, [row - 0.35, row + 0.35], color="#222", linewidth=2)
-        axes.annotate(
-            f"median {_fmt(medians[region])}",
-            (medians[region], row + 0.38),
-            fontsize=8,
-            ha="center",
-        )
+        values = latest.loc[latest.un_region == region, "egdi"]
+        medians[region] = _dot_row(axes, row, values, "median {:.2f}")
     axes.set_yticks(range(len(data.REGIONS)), list(reversed(data.REGIONS)))
     axes.set_xlim(0, 1)
     axes.set_xlabel("EGDI 2024 (0 = lowest, 1 = highest)")
@@ -117,22 +117,11 @@ def _with_internet_use() -> pd.DataFrame:
 def egdi_vs_internet_use() -> BookFigure:
     joined = _with_internet_use()
     figure, axes = _axes(7.5, 4.6)
-    for i, region in enumerate(data.REGIONS):
-        part = joined[joined.un_region == region]
-        axes.scatter(
-            part.internet_users_pct,
-            part.egdi,
-            s=16,
-            color=COLOURS[i],
-            marker=MARKERS[i],
-            label=region,
-            alpha=0.8,
-        )
+    _scatter_by_region(axes, joined, "internet_users_pct", "egdi")
     axes.set_xlabel("People using the internet, % of population (latest year)")
     axes.set_ylabel("EGDI 2024")
     axes.set_xlim(0, 100)
     axes.set_ylim(0, 1)
-    axes.legend(title="Region (marker shape)", fontsize=8, title_fontsize=8, frameon=False)
     correlation = joined.internet_users_pct.corr(joined.egdi)
     _tidy(axes, "Countries where more people are online score higher on the EGDI")
     low = joined[joined.internet_users_pct < 50]
@@ -153,21 +142,7 @@ def egdi_vs_internet_use() -> BookFigure:
 
 
 def _grouped_bars(axes, table: pd.DataFrame, labels: dict[str, str], fmt: str) -> None:
-    """Bars for each column of ``table`` side by side, hatched and labelled with values."""
-    width = 0.8 / len(table.columns)
-    for i, column in enumerate(table.columns):
-        positions = [x + (i - (len(table.columns) - 1) / 2) * width for x in range(len(table))]
-        bars = axes.bar(
-            positions,
-            table[column],
-            width,
-            label=labels[column],
-            color=COLOURS[i],
-            hatch=HATCHES[i],
-            edgecolor="white",
-        )
-        axes.bar_label(bars, fmt=fmt, fontsize=7.5, padding=1)
-    axes.set_xticks(range(len(table)), list(table.index))
+    grouped_bars(axes, table, labels, fmt)
     axes.legend(fontsize=8, frameon=False, ncols=len(table.columns), loc="upper left")
 
 
@@ -212,19 +187,8 @@ def internet_use_by_income() -> BookFigure:
     figure, axes = _axes(7.5, 3.8)
     summary = []
     for row, group in enumerate(data.INCOME_GROUPS):
-        values = joined.loc[joined.income_group == group, "internet_users_pct"].sort_values()
-        spread = [((i % 7) - 3) * 0.05 for i in range(len(values))]
-        axes.scatter(
-            values,
-            [row + s for s in spread],
-            s=14,
-            color=COLOURS[row],
-            marker=MARKERS[row],
-            alpha=0.8,
-        )
-        median = values.median()
-        axes.plot([median] * 2, [row - 0.35, row + 0.35], color="#222", linewidth=2)
-        axes.annotate(f"median {median:.0f}%", (median, row + 0.38), fontsize=8, ha="center")
+        values = joined.loc[joined.income_group == group, "internet_users_pct"]
+        median = _dot_row(axes, row, values, "median {:.0f}%")
         summary.append(
             f"{INCOME_SHORT[group]} income: median {median:.0f}% "
             f"(from {values.min():.0f}% to {values.max():.0f}%)"
@@ -409,18 +373,13 @@ def losi_regions_2020() -> BookFigure:
 def epi_vs_osi_2024() -> BookFigure:
     latest = _latest_survey()
     figure, axes = _axes(6.4, 5.0)
-    for i, region in enumerate(data.REGIONS):
-        part = latest[latest.un_region == region]
-        axes.scatter(
-            part.osi, part.epi, s=16, color=COLOURS[i], marker=MARKERS[i], label=region, alpha=0.8
-        )
+    _scatter_by_region(axes, latest, "osi", "epi")
     axes.plot([0, 1], [0, 1], color="#777", linestyle="--", linewidth=1)
     axes.annotate("equal scores", (0.82, 0.86), fontsize=8, color="#555", rotation=38)
     axes.set_xlim(0, 1)
     axes.set_ylim(0, 1)
     axes.set_xlabel("Online Service Index 2024")
     axes.set_ylabel("E-Participation Index 2024")
-    axes.legend(title="Region (marker shape)", fontsize=8, title_fontsize=8, frameon=False)
     _tidy(axes, "Online services and e-participation go together, 2024")
     correlation = latest.osi.corr(latest.epi)
     below = int((latest.epi < latest.osi).sum())

@@ -12,11 +12,9 @@ from collections import defaultdict
 
 from matplotlib.figure import Figure
 
+from dgtkit.charts import BLUE, GREY, RED
 from dgtkit.models.benefit_risk import SCALE, BenefitRiskMatrix, MatrixItem
 
-BLUE = "#1f5fa6"  # benefits; contrast above 4.5:1 on white
-RED = "#a4000f"  # risks
-GREY = "#444444"
 TEXT = {"parse_math": False}
 STYLE = {"benefit": (BLUE, "^", "Benefit (triangle, B)"), "risk": (RED, "s", "Risk (square, R)")}
 

@@ -12,6 +12,7 @@ from collections import defaultdict
 
 from matplotlib.figure import Figure
 
+from dgtkit.charts import BLUE, GREY, RED
 from dgtkit.models.scenarios import (
     CRITICAL_FROM,
     QUADRANTS,
@@ -22,9 +23,6 @@ from dgtkit.models.scenarios import (
 )
 from dgtkit.models.vision import Vision
 
-BLUE = "#1f5fa6"  # contrast above 4.5:1 on white
-RED = "#a4000f"
-GREY = "#444444"
 TEXT = {"parse_math": False}
 CORNERS = {  # quadrant of the scan: (x, y, alignment, words)
     "critical": (5.45, 5.45, ("right", "top"), "CRITICAL: high impact,\nhigh uncertainty"),

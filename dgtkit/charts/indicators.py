@@ -13,12 +13,10 @@ import textwrap
 from matplotlib.dates import DateFormatter
 from matplotlib.figure import Figure
 
+from dgtkit.charts import BLUE, GREY, RED
 from dgtkit.models.indicators import Indicator, day_label, is_yes_no
 
 TEXT = {"parse_math": False}
-BLUE = "#1f5fa6"  # 6:1 on white
-RED = "#a4000f"  # 7:1 on white
-GREY = "#444444"
 
 
 def _points(indicator: Indicator) -> list[tuple[str, object, float]]:

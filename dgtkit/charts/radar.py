@@ -7,9 +7,8 @@ import textwrap
 
 from matplotlib.figure import Figure
 
+from dgtkit.charts import BLUE
 from dgtkit.models.pillar_rating import PillarRating
-
-LINE_COLOUR = "#1f5fa6"  # dark blue: contrast above 4.5:1 on white
 
 
 def pillar_radar(rating: PillarRating) -> Figure:
@@ -33,25 +32,35 @@ def pillar_radar(rating: PillarRating) -> Figure:
     values = [rating.ratings[p.id] for p in pillars]
     # Unrated pillars say so in their label: colour and position are never the only signal.
     axes.set_xticklabels(
-        [textwrap.fill(p.name, 18) + ("\n(not rated)" if v is None else "")
-         for p, v in zip(pillars, values, strict=True)],
-        fontsize=8.5, color="#222222",
+        [
+            textwrap.fill(p.name, 18) + ("\n(not rated)" if v is None else "")
+            for p, v in zip(pillars, values, strict=True)
+        ],
+        fontsize=8.5,
+        color="#222222",
     )
     axes.grid(color="#bbbbbb", linewidth=0.6)
 
     rated = [(a, v) for a, v in zip(angles, values, strict=True) if v is not None]
     if len(rated) == len(values):
-        axes.fill(angles + [2 * math.pi], values + values[:1], color=LINE_COLOUR, alpha=0.15)
+        axes.fill(angles + [2 * math.pi], values + values[:1], color=BLUE, alpha=0.15)
     # Join neighbouring rated pillars only: a gap stays visible where one is not rated.
     ends = angles[1:] + [2 * math.pi]
     following = values[1:] + values[:1]
     for start, end, value, after in zip(angles, ends, values, following, strict=True):
         if value is not None and after is not None:
-            axes.plot([start, end], [value, after], color=LINE_COLOUR, linewidth=2)
+            axes.plot([start, end], [value, after], color=BLUE, linewidth=2)
     for angle, value in rated:
-        axes.plot([angle], [value], marker="o", markersize=7, color=LINE_COLOUR)
-        axes.annotate(str(value), (angle, value), textcoords="offset points", xytext=(6, 6),
-                      fontsize=9, fontweight="bold", color=LINE_COLOUR)
+        axes.plot([angle], [value], marker="o", markersize=7, color=BLUE)
+        axes.annotate(
+            str(value),
+            (angle, value),
+            textcoords="offset points",
+            xytext=(6, 6),
+            fontsize=9,
+            fontweight="bold",
+            color=BLUE,
+        )
 
     title = "Pillar self-rating"
     if rating.government:

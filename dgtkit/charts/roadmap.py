@@ -13,11 +13,10 @@ from datetime import date
 
 from matplotlib.figure import Figure
 
+from dgtkit.charts import GREY, RED
 from dgtkit.models.roadmap import Roadmap, RoadmapRow, add_months, canvas_guide, month_label
 
 TEXT = {"parse_math": False}
-GREY = "#444444"
-RED = "#a4000f"  # 7:1 on white
 MILESTONE = "#1f5fa6"  # 6:1 on white
 LANE_COLOURS = ("#dbe8f6", "#e3f1dc", "#fbe6cc", "#eadcf0")  # light fills; text is black
 EDGE = "#333333"

@@ -8,10 +8,11 @@ import textwrap
 from matplotlib.figure import Figure
 
 from dgtkit.benchmark import PEER_GROUPS, Benchmark
+from dgtkit.charts import COLOURS, GREY, INK, grouped_bars
 from dgtkit.models.assessment import TeamAssessment
 from dgtkit.models.stakeholders import HIGH, QUADRANTS, StakeholderMap
 
-BLUE, ORANGE, GREY, INK = "#0072B2", "#C44E00", "#555555", "#222222"
+BLUE, ORANGE = COLOURS[0], COLOURS[1]
 PEER_STYLES = {"un_region": ("--", "s"), "un_sub_region": (":", "^"), "income_group": ("-.", "D")}
 
 
@@ -182,23 +183,8 @@ def components_chart(benchmark: Benchmark) -> Figure:
     figure = Figure(figsize=(7.5, 4.0))
     axes = figure.add_subplot()
     columns = list(table.columns)
-    width = 0.8 / len(columns)
-    hatches = ["", "//", "..", "xx"]
-    colours = [BLUE, "#8A6200", "#007A5A", "#A8447F"]
-    for i, column in enumerate(columns):
-        label = benchmark.name if column == "country" else ""
-        label = label or f"Median: {benchmark.peer_label(column)}"
-        positions = [x + (i - (len(columns) - 1) / 2) * width for x in range(len(table))]
-        bars = axes.bar(
-            positions,
-            table[column],
-            width,
-            color=colours[i],
-            hatch=hatches[i],
-            edgecolor="white",
-            label=label,
-        )
-        axes.bar_label(bars, fmt="%.2f", fontsize=6.5, padding=1)
+    labels = {c: f"Median: {benchmark.peer_label(c)}" for c in columns if c != "country"}
+    grouped_bars(axes, table, {"country": benchmark.name, **labels}, "%.2f", fontsize=6.5)
     axes.set_xticks(range(len(table)), [i.upper() for i in table.index])
     axes.set_ylim(0, 1.15)
     axes.legend(fontsize=7.5, frameon=False, ncols=2, loc="upper left")

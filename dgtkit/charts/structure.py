@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from matplotlib.figure import Figure
 
+from dgtkit.charts import BLUE, GREY
 from dgtkit.models.structure import OrganizationStructure, course_data, names_of
 
-BLUE = "#1f5fa6"  # contrast above 4.5:1 on white
-GREY = "#444444"
 LIGHT = "#dbe6f3"
 HATCHES = ("", "//", "..")
 

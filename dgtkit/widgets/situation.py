@@ -14,30 +14,24 @@ from html import escape
 import ipywidgets as w
 
 from dgtkit.benchmark import country_options
-from dgtkit.charts import figure_html, to_png
 from dgtkit.charts import situation as charts
+from dgtkit.charts import to_png
 from dgtkit.models.boards import Board
 from dgtkit.models.situation import SituationAnalysis
 from dgtkit.models.text import FieldError
 from dgtkit.widgets.common import message_html, status_line
+from dgtkit.widgets.forms import WIDE, chart_html
 
 NOT_SET = "Not set yet"
 LABEL = {"description_width": "12em"}
-WIDE = w.Layout(width="40em")
 
 
 def _level_options(framework) -> list[tuple[str, int]]:
     return [(NOT_SET, 0)] + [(level.label, level.value) for level in framework.maturity_levels]
 
 
-def _chart(html: w.HTML, draw: Callable, describe: Callable, caption: str, *args) -> None:
-    """Redraw one chart; a drawing problem is reported and never loses the saved answer."""
-    try:
-        html.value = figure_html(draw(*args), alt=describe(*args), caption=caption)
-    except Exception as error:  # noqa: BLE001 - the answer is saved already; say what failed
-        html.value = message_html(
-            f"The chart could not be drawn ({error}). Your answers are saved."
-        )
+def _chart(html: w.HTML, draw: Callable, describe: Callable, caption: str, model) -> None:
+    html.value = chart_html(draw, describe, model, caption)
 
 
 class _Part:

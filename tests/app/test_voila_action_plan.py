@@ -1,100 +1,238 @@
-"""The action-plan app served by a real Voila and used in headless Chromium."""
+"""The action-plan app served by a real Voila (one server for the room, as ``make app``) and
+used in headless Chromium: team codes, a plan of several actions, reload, export to Word and
+Excel read back with python-docx and openpyxl, import, bad input and hostile text."""
 
 from __future__ import annotations
 
+import json
+import re
+import shutil
 import signal
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from docx import Document
+from openpyxl import load_workbook
 
 from dgtkit.models.action_plan import EXERCISE_KEY
 from dgtkit.workbook import Workbook
 from tests.conftest import REPO, free_port, tool_env, wait_for_http
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
+HOSTILE = '<img src=x onerror="window.__hacked=true"><script>window.__hacked=true</script>'
 
 
-@pytest.fixture
-def voila_app(tmp_path):
-    """Voila serving notebooks/action_plan.ipynb on a free loopback port."""
-    workbook = tmp_path / "room.sqlite"
+@pytest.fixture(scope="module")
+def room(tmp_path_factory):
+    """Voila serving the app with the settings of notebooks/voila.json, as ``make app``
+    does, but a pool of 2 preheated kernels instead of a room's 40."""
+    folder = tmp_path_factory.mktemp("room")
+    workbook = folder / "room.sqlite"
+    shutil.copy(REPO / "notebooks" / "action_plan.ipynb", folder)
+    settings = json.loads((REPO / "notebooks" / "voila.json").read_text())
+    pools = settings["VoilaKernelManager"]["kernel_pools_config"]
+    assert pools["action_plan.ipynb"]["pool_size"] >= 40  # what the room gets
+    pools["action_plan.ipynb"]["pool_size"] = 2
+    (folder / "voila.json").write_text(json.dumps(settings))
     port = free_port()
+    env = tool_env(DGTKIT_WORKBOOK=str(workbook))
+    env.pop("JUPYTERHUB_USER", None)
     process = subprocess.Popen(
         [str(Path(sys.executable).parent / "voila"), "action_plan.ipynb", "--no-browser",
          f"--port={port}", "--Voila.ip=127.0.0.1"],
-        cwd=REPO / "notebooks",
-        env=tool_env(DGTKIT_WORKBOOK=str(workbook), JUPYTERHUB_USER="team-blue"),
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-    )
+        cwd=folder, env=env,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
     url = f"http://127.0.0.1:{port}/"
     try:
-        wait_for_http(url, process, timeout=90)
+        wait_for_http(url, process, timeout=120)
         yield url, workbook
     finally:
         process.send_signal(signal.SIGTERM)  # Voila ignores SIGINT when in the background
         try:
-            process.wait(timeout=20)
+            process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             process.kill()
 
 
-def open_app(page, url):
+def open_plan(page, url, team):
     page.goto(url)
+    page.get_by_role("button", name="Open our plan").wait_for(timeout=60_000)
+    assert page.locator("text=from dgtkit").count() == 0  # a form, not code
+    page.get_by_label("Team code").fill(team)
+    page.get_by_role("button", name="Open our plan").click()
     page.get_by_role("button", name="Add action").wait_for(timeout=60_000)
 
 
-def add_action(page, title, lead, start, end):
+def fill_action(page, title, lead, start, end, **more):
     page.get_by_label("Action", exact=True).fill(title)
     page.get_by_label("Lead", exact=True).fill(lead)
     page.get_by_label("Start", exact=True).fill(start)
     page.get_by_label("End", exact=True).fill(end)
+    for label, value in more.items():
+        page.get_by_label(label.replace("_", " "), exact=True).fill(value)
     page.get_by_role("button", name="Add action").click()
 
 
-def test_add_an_action_reload_and_find_it(voila_app, offline_page):
-    url, workbook = voila_app
-    page = offline_page
-    open_app(page, url)
-    assert page.locator("text=PillarSelfRating").count() == 0
-    assert page.locator("text=from dgtkit").count() == 0  # a form, not code
+def rows(page):
+    return page.locator("table.dgt-actions tbody tr")
 
-    add_action(page, "Open a one-stop digital service desk", "City ICT office",
-               "2027-01-15", "2027-09-30")
-    row = page.locator("table.dgt-actions tbody tr")
-    row.first.wait_for(timeout=30_000)
-    assert "Open a one-stop digital service desk" in row.first.inner_text()
-    assert "15 Jan 2027" in row.first.inner_text()
-    page.get_by_role("status").filter(has_text="Saved at").wait_for(timeout=10_000)
+
+def wait_rows(page, count):
+    page.wait_for_function(
+        "n => document.querySelectorAll('table.dgt-actions tbody tr').length === n",
+        arg=count, timeout=30_000)
+
+
+def tab(page, name):
+    page.get_by_role("tab", name=name).click()
+
+
+def upload(page, path):
+    """Choose ``path`` in the import button's file chooser (ipywidgets' FileUpload)."""
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name=re.compile("Import a plan")).click()
+    chooser.value.set_files(path)
+
+
+def saved(workbook, team):
+    return Workbook(workbook, participant=team).latest(EXERCISE_KEY)
+
+
+def test_build_a_plan_reload_and_find_it_then_export_and_import(room, offline_page, tmp_path):
+    url, workbook = room
+    page = offline_page
+    open_plan(page, url, "Blue")
+    tab(page, "Government and objectives")
+    page.get_by_label("Country", exact=True).fill("Indonesia")
+    page.get_by_label("Country", exact=True).press("Enter")
+    page.get_by_label("New objective").fill("Residents get permits online")
+    page.get_by_role("button", name="Add objective").click()
+    page.locator("ol.dgt-objectives li").first.wait_for(timeout=30_000)
+    tab(page, "Actions")
+    page.get_by_label("Objective", exact=True).first.select_option(
+        label="Residents get permits online")
+    fill_action(page, "Train 200 staff in service design", "HR office", "2027-01-15",
+                "2027-09-30", Budget_estimate="120,000", Indicator="Staff trained",
+                Baseline="10", Target="60")
+    wait_rows(page, 1)
+    fill_action(page, "Agree a data-sharing rule", "Secretariat", "2027-03-01", "2027-12-31")
+    wait_rows(page, 2)
+    fill_action(page, "Open a one-stop service desk", "ICT office", "2028-01-01",
+                "2028-06-30")
+    wait_rows(page, 3)
+    assert "15 Jan 2027" in rows(page).first.inner_text()
+    page.get_by_role("status").filter(has_text="Saved at").first.wait_for(timeout=10_000)
 
     page.reload()
-    open_app(page, url)
-    row = page.locator("table.dgt-actions tbody tr")
-    row.first.wait_for(timeout=30_000)
-    assert row.count() == 1
-    assert "City ICT office" in row.first.inner_text()
+    open_plan(page, url, "blue")
+    wait_rows(page, 3)
+    assert "Train 200 staff in service design" in rows(page).first.inner_text()
+    data = saved(workbook, "blue").data
+    assert [a["title"] for a in data["actions"]][2] == "Open a one-stop service desk"
+    assert data["actions"][0]["budget"] == 120_000 and data["country"] == "Indonesia"
 
-    saved = Workbook(workbook, participant="team-blue").latest(EXERCISE_KEY)
-    assert saved.data["actions"][0]["title"] == "Open a one-stop digital service desk"
-    # The app needs nothing from the internet: the course's Voila template (dgt-offline)
-    # drops the icon stylesheets that Voila's lab template links from a CDN.
+    tab(page, "Export and import")
+    documents = {}
+    for label, key in (("Word", "docx"), ("Excel", "xlsx")):
+        page.get_by_role("button", name=f"Export {label}").click()
+        link = page.get_by_role("link", name=re.compile(f"Download the {label} file"))
+        with page.expect_download() as download:
+            link.click()
+        target = tmp_path / download.value.suggested_filename
+        download.value.save_as(target)
+        assert target.suffix == f".{key}"
+        documents[key] = target
+    word = Document(documents["docx"])
+    text = "\n".join(p.text for p in word.paragraphs)
+    assert "Action plan for digital government transformation" in text
+    cells = " ".join(c.text for t in word.tables for r in t.rows for c in r.cells)
+    assert "Agree a data-sharing rule" in cells and "Staff trained" in cells
+    sheet = load_workbook(documents["xlsx"])["Actions"]
+    assert [sheet.cell(row=r, column=3).value for r in range(2, 5)] == [
+        "Train 200 staff in service design", "Agree a data-sharing rule",
+        "Open a one-stop service desk"]
+
+    before = saved(workbook, "blue").id
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04 this is not a workbook")
+    upload(page, broken)
+    page.locator("text=was not imported").wait_for(timeout=30_000)
+    assert saved(workbook, "blue").id == before  # the current plan stays
+
+    tab(page, "Actions")
+    page.get_by_role("button", name="Delete", exact=True).click()
+    wait_rows(page, 2)
+    tab(page, "Export and import")
+    upload(page, documents["xlsx"])
+    page.locator("text=Imported").wait_for(timeout=30_000)
+    tab(page, "Actions")
+    wait_rows(page, 3)
+    assert len(saved(workbook, "blue").data["actions"]) == 3
     assert page.blocked_requests == []
 
 
-def test_bad_input_gets_messages_and_hostile_text_stays_text(voila_app, offline_page):
-    url, workbook = voila_app
+def test_bad_input_gets_messages_beside_the_fields_and_hostile_text_stays_text(
+        room, offline_page):
+    url, workbook = room
     page = offline_page
-    open_app(page, url)
-    add_action(page, "Train staff", "HR", "2027-06-01", "2027-05-01")
+    open_plan(page, url, "team-red")
+    page.get_by_role("button", name="Add action").click()  # everything empty
+    for text in ("The title is empty", "The lead is empty", "The start date is empty",
+                 "The end date is empty"):
+        page.locator(f"text={text}").wait_for(timeout=30_000)
+    fill_action(page, "Train staff", "HR", "2027-06-01", "2027-05-01",
+                Description="x" * 10_000)
     page.locator("text=The end date is before the start date.").wait_for(timeout=30_000)
-    assert page.locator("table.dgt-actions").count() == 0
-    assert Workbook(workbook, participant="team-blue").latest(EXERCISE_KEY) is None
+    page.locator("text=too long (10,000 characters)").wait_for(timeout=30_000)
+    assert rows(page).count() == 0
+    assert saved(workbook, "team-red") is None
 
     page.evaluate("window.__hacked = false")
-    hostile = '<img src=x onerror="window.__hacked=true"><script>window.__hacked=true</script>'
-    add_action(page, hostile, "<b>Lead</b>", "2027-01-01", "2027-02-01")
-    cell = page.locator("table.dgt-actions tbody tr td").nth(1)
-    cell.wait_for(timeout=30_000)
-    assert cell.inner_text() == hostile
+    for label in ("Description", "Partners: public", "Partners: private", "Partners: people",
+                  "Indicator", "Risks", "Mitigation", "Why this priority"):
+        page.get_by_label(label, exact=True).fill(HOSTILE)
+    page.get_by_label("Unit", exact=True).fill("<b>u</b>")
+    fill_action(page, HOSTILE, HOSTILE[:110], "2027-01-01", "2027-02-01")
+    wait_rows(page, 1)
+    cell = rows(page).first.locator("td").nth(1)
+    assert cell.inner_text() == HOSTILE
+    tab(page, "Government and objectives")
+    for label in ("Team", "Country", "City, region or agency"):
+        page.get_by_label(label, exact=True).fill(HOSTILE[:60])
+        page.get_by_label(label, exact=True).press("Enter")
+    page.get_by_label("New objective").fill(HOSTILE)
+    page.get_by_role("button", name="Add objective").click()
+    page.locator("ol.dgt-objectives li").first.wait_for(timeout=30_000)
+    for name in ("Timeline", "Coverage and budget", "What is missing", "Actions"):
+        tab(page, name)
+    page.locator("text=still missing").first.wait_for(timeout=30_000)
     assert page.evaluate("window.__hacked") is False
+    action = saved(workbook, "team-red").data["actions"][0]
+    assert action["title"] == HOSTILE and action["risks"] == HOSTILE
+
+
+def test_two_teams_at_once_never_see_each_others_plans(room, browser):
+    url, workbook = room
+    pages = []
+    for _ in range(2):
+        context = browser.new_context()
+        pages.append(context.new_page())
+    green, gold = pages
+    open_plan(green, url, "green")
+    open_plan(gold, url, "gold")
+    fill_action(green, "Green's secret action", "Green lead", "2027-01-01", "2027-03-01")
+    fill_action(gold, "Gold's own action", "Gold lead", "2027-01-01", "2027-03-01")
+    wait_rows(green, 1)
+    wait_rows(gold, 1)
+    gold.reload()
+    open_plan(gold, url, "gold")
+    wait_rows(gold, 1)
+    assert "Green's secret" not in gold.content()
+    assert "Gold's own" not in green.content()
+    assert [a["title"] for a in saved(workbook, "green").data["actions"]] == [
+        "Green's secret action"]
+    for page in pages:
+        page.context.close()

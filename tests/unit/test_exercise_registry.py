@@ -30,3 +30,16 @@ def test_the_action_plan_app_does_not_load_the_other_exercises():
                             check=True).stdout  # fmt: skip
     assert "action_plan" in loaded
     assert "ex05_situation" not in loaded and "ex07_vision" not in loaded
+
+
+def test_the_action_plan_app_starts_without_the_heavy_libraries(tmp_path):
+    """pandas, matplotlib, python-docx and openpyxl load only when a team exports."""
+    code = (
+        "import sys; from dgtkit.exercises import ActionPlanApp; "
+        "ActionPlanApp(sys.argv[1], participant='team-1'); "
+        "print(sorted(m for m in ('pandas', 'matplotlib', 'docx', 'openpyxl') "
+        "if m in sys.modules))"
+    )
+    loaded = subprocess.run([sys.executable, "-c", code, str(tmp_path / "w.sqlite")],
+                            capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "[]"

@@ -1,10 +1,16 @@
-"""The action-plan app driven from Python: add actions, refuse bad ones, keep what was saved."""
+"""The action-plan app driven from Python: actions, objectives, suggestions from the week,
+table, delete and undo, history, export and import, team codes."""
 
 from datetime import date
 
+import pytest
+
 from dgtkit.exercises import ActionPlanApp
-from dgtkit.models.action_plan import EXERCISE_KEY
+from dgtkit.exercises.action_plan import room_mode
+from dgtkit.exports import export
+from dgtkit.models.action_plan import EXERCISE_KEY, ActionPlan
 from dgtkit.workbook import Workbook
+from tests.plans import HOSTILE, sample_plan
 
 
 def open_app(path, participant="team-1"):
@@ -12,23 +18,33 @@ def open_app(path, participant="team-1"):
 
 
 def fill(view, title="Train staff in data sharing", lead="HR office",
-         start=date(2027, 1, 10), end=date(2027, 6, 30)):
-    view.title.value, view.lead.value = title, lead
-    view.start.value, view.end.value = start, end
-    view.add_button.click()
+         start=date(2027, 1, 10), end=date(2027, 6, 30), **more):
+    editor = view.editor
+    editor.title.value, editor.lead.value = title, lead
+    editor.start.value, editor.end.value = start, end
+    for name, value in more.items():
+        editor.fields[name].value = value
+    editor.save_button.click()
+
+
+def saved(path, participant="team-1"):
+    return Workbook(path, participant=participant).latest(EXERCISE_KEY)
 
 
 def test_adding_an_action_shows_it_saves_it_and_clears_the_form(tmp_path):
     path = tmp_path / "w.sqlite"
     app = open_app(path)
-    fill(app.view)
+    fill(app.view, budget="12,500", baseline="10", target="40", indicator="Staff trained",
+         unit="%", capacity_level="individual", priority="high")
     assert len(app.model.actions) == 1
+    assert app.model.actions[0].budget == 12_500
     assert "Train staff in data sharing" in app.view.table.value
     assert "10 Jan 2027" in app.view.table.value
-    saved = Workbook(path, participant="team-1").latest(EXERCISE_KEY)
-    assert saved.data["actions"][0]["title"] == "Train staff in data sharing"
-    assert app.view.title.value == "" and app.view.start.value is None
+    data = saved(path).data
+    assert data["actions"][0]["indicator"]["target"] == 40
+    assert app.view.editor.title.value == "" and app.view.editor.start.value is None
     assert "Saved at" in app.view.status.value
+    assert "1 action" in app.view.summary.value
 
 
 def test_reopening_shows_the_saved_plan(tmp_path):
@@ -41,45 +57,229 @@ def test_reopening_shows_the_saved_plan(tmp_path):
     assert again.view.table.value.index("First") < again.view.table.value.index("Second")
 
 
+def test_a_plan_of_the_old_format_opens_as_it_was(tmp_path):
+    path = tmp_path / "w.sqlite"
+    Workbook(path, participant="team-1").save(EXERCISE_KEY, {"actions": [
+        {"id": "abc", "title": "Open a desk", "lead": "ICT", "start": "2027-01-15",
+         "end": "2027-09-30"}]})
+    app = open_app(path)
+    assert [a.title for a in app.model.actions] == ["Open a desk"]
+    assert "Open a desk" in app.view.table.value
+
+
 def test_empty_fields_get_messages_beside_them_and_nothing_is_saved(tmp_path):
     path = tmp_path / "w.sqlite"
     app = open_app(path)
     fill(app.view, title="", lead="", start=None, end=None)
     for name in ("title", "lead", "start", "end"):
-        assert "Problem" in app.view.messages[name].value
-    assert "not added" in app.view.status.value
-    assert Workbook(path, participant="team-1").latest(EXERCISE_KEY) is None
+        assert "Problem" in app.view.editor.messages[name].value
+    assert "not added" in app.view.editor.status.value
+    assert saved(path) is None
     assert app.model.actions == []
 
 
-def test_end_before_start_is_refused_and_what_was_typed_stays(tmp_path):
+def test_end_before_start_and_a_target_equal_to_its_baseline_are_refused(tmp_path):
     app = open_app(tmp_path / "w.sqlite")
-    fill(app.view, start=date(2027, 6, 1), end=date(2027, 5, 1))
-    assert "before the start date" in app.view.messages["end"].value
-    assert app.view.messages["title"].value == ""
-    assert app.view.title.value == "Train staff in data sharing"  # nothing typed is lost
+    fill(app.view, start=date(2027, 6, 1), end=date(2027, 5, 1), indicator="Users",
+         baseline="5", target="5")
+    messages = app.view.editor.messages
+    assert "before the start date" in messages["end"].value
+    assert "nothing would change" in messages["target"].value
+    assert messages["title"].value == ""
+    assert app.view.editor.title.value == "Train staff in data sharing"  # nothing typed is lost
 
 
-def test_messages_clear_once_the_action_is_valid(tmp_path):
+def test_ten_thousand_characters_are_refused_beside_the_field(tmp_path):
     app = open_app(tmp_path / "w.sqlite")
-    fill(app.view, title="")
-    assert app.view.messages["title"].value
-    fill(app.view)
-    assert app.view.messages["title"].value == ""
+    fill(app.view, description="x" * 10_000)
+    assert "too long (10,000 characters)" in app.view.editor.messages["description"].value
+    assert app.model.actions == []
 
 
-def test_hostile_text_is_escaped_in_the_table(tmp_path):
+def test_hostile_text_is_escaped_everywhere_it_is_shown(tmp_path):
     app = open_app(tmp_path / "w.sqlite")
-    fill(app.view, title="<script>alert(1)</script>", lead='<img src=x onerror="alert(2)">')
-    table = app.view.table.value
-    assert "<script>" not in table and "<img" not in table
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in table
+    app.view.government.government.value = HOSTILE
+    app.view.government.objective_title.value = HOSTILE
+    app.view.government.add_objective.click()
+    fill(app.view, title=HOSTILE, lead=HOSTILE, risks=HOSTILE,
+         objective=app.model.objectives[0].id)
+    view = app.view
+    for html in (view.title.value, view.table.value, view.timeline.value, view.missing.value,
+                 view.budget.value, view.government.objectives.value):
+        assert "<script>" not in html and "<img" not in html
+    assert "&lt;script&gt;" in view.table.value
 
 
-def test_teams_in_one_workbook_keep_separate_plans(tmp_path):
+def test_edit_delete_and_undo(tmp_path):
     path = tmp_path / "w.sqlite"
-    fill(open_app(path, "team-1").view, title="Team one's action")
-    assert open_app(path, "team-2").model.actions == []
+    app = open_app(path)
+    fill(app.view, title="One")
+    fill(app.view, title="Two")
+    controls = app.view.controls
+    controls.choose.value = app.model.actions[0].id
+    controls.edit.click()
+    assert app.view.editor.title.value == "One"
+    assert app.view.editor.save_button.description == "Save changes"
+    app.view.editor.title.value = "One, edited"
+    app.view.editor.save_button.click()
+    assert [a.title for a in app.model.actions] == ["One, edited", "Two"]
+    controls.choose.value = app.model.actions[0].id
+    controls.delete.click()
+    assert [a["title"] for a in saved(path).data["actions"]] == ["Two"]
+    assert not controls.undo.disabled
+    controls.undo.click()
+    assert [a["title"] for a in saved(path).data["actions"]] == ["One, edited", "Two"]
+
+
+def test_sort_and_filter_the_table(tmp_path):
+    app = open_app(tmp_path / "w.sqlite")
+    fill(app.view, title="Later", start=date(2028, 1, 1), end=date(2028, 2, 1))
+    fill(app.view, title="Earlier", start=date(2027, 1, 1), end=date(2027, 2, 1))
+    app.view.controls.sort.value = "start"
+    table = app.view.table.value
+    assert table.index("Earlier") < table.index("Later")
+    app.view.controls.text.value = "later"
+    assert "Earlier" not in app.view.table.value and "Later" in app.view.table.value
+
+
+def week_workbook(path, participant="team-1"):
+    """A workbook with the team's Ex 5 gaps and Ex 7 vision, as those exercises save them."""
+    book = Workbook(path, participant=participant)
+    book.save("ex05_situation_analysis", {"gap_profile": {"gaps": [
+        {"pillar": "skills", "name": "Digital skills of public servants", "current": 1,
+         "target": 4, "gap": 3, "evidence": "Few staff trained."},
+        {"pillar": "inclusion", "name": "Digital inclusion and society", "current": 2,
+         "target": 3, "gap": 1, "evidence": ""},
+    ]}})
+    book.save("ex07_vision", {
+        "statement": "By 2035, every resident gets services online.", "year": 2035,
+        "sdg_targets": ["16.6", "9.c"], "milestones": [
+            {"id": "m1", "year": 2028, "title": "Permits online", "must_be_true": "A law"},
+        ]})
+    return book
+
+
+def test_the_weeks_work_is_offered_to_accept_edit_or_drop(tmp_path):
+    path = tmp_path / "w.sqlite"
+    week_workbook(path)
+    app = open_app(path)
+    assert app.model.vision.statement.startswith("By 2035")
+    panel = app.view.suggestions_panel
+    labels = [label for label, _ in panel.choose.options]
+    assert labels[0] == "Ex 7 milestone: Permits online"
+    assert any("Digital skills of public servants" in label for label in labels)
+    panel.choose.value = "ex07:m1"
+    panel.accept.click()
+    assert [(o.title, o.link) for o in app.model.objectives] == [("Permits online", "m1")]
+    panel.choose.value = "ex05:skills"
+    panel.accept.click()  # a gap has no lead or dates yet: it goes to the form to complete
+    assert app.model.actions == []
+    editor = app.view.editor
+    assert editor.title.value.startswith("Close the gap in Digital skills")
+    assert editor.pillar.value == "skills" and editor.priority.value == "high"
+    assert editor.sdg_targets.value == ("16.6", "9.c")
+    editor.lead.value = "HR office"
+    editor.start.value, editor.end.value = date(2027, 1, 1), date(2027, 12, 31)
+    editor.save_button.click()
+    assert app.model.actions[0].origin == "ex05:skills"
+    remaining = [value for _, value in panel.choose.options]
+    assert remaining == ["ex05:inclusion"]
+    panel.drop.click()
+    assert panel.choose.options == () and app.model.dropped == ["ex05:inclusion"]
+    panel.restore.click()
+    assert [value for _, value in panel.choose.options] == ["ex05:inclusion"]
+
+
+def test_history_goes_back_to_an_earlier_version(tmp_path):
+    path = tmp_path / "w.sqlite"
+    app = open_app(path)
+    fill(app.view, title="One")
+    fill(app.view, title="Two")
+    app.view.tabs.selected_index = 6
+    history = app.view.history
+    assert len(history.choose.options) == 2
+    first = history.choose.options[-1][1]
+    history.choose.value = first
+    history.restore.click()
+    assert [a.title for a in app.model.actions] == ["One"]
+    assert [a["title"] for a in saved(path).data["actions"]] == ["One"]
+    assert len(history.choose.options) == 3
+
+
+def test_export_links_and_import_replace_the_plan_keeping_the_old_one(tmp_path):
+    path = tmp_path / "w.sqlite"
+    app = open_app(path)
+    fill(app.view, title="Before the import")
+    transfer = app.view.transfer
+    transfer.buttons["docx"].click()
+    assert 'download="action-plan' in transfer.link.value
+    assert "data:application/vnd.openxmlformats-officedocument.wordprocessingml" in (
+        transfer.link.value)
+    data = export(sample_plan(), "xlsx")
+    transfer.upload.set_state({"value": [{"name": "plan.xlsx", "type": "", "size": len(data),
+                                          "content": memoryview(data), "last_modified": 0}]})
+    assert [a.title for a in app.model.actions][0] == "Train 200 staff in digital service design"
+    assert "Imported plan.xlsx" in transfer.message.value
+    history = Workbook(path, participant="team-1").history(EXERCISE_KEY)
+    assert history[-2].data["actions"][0]["title"] == "Before the import"
+
+
+def test_a_broken_import_is_refused_and_the_plan_stays(tmp_path):
+    path = tmp_path / "w.sqlite"
+    app = open_app(path)
+    fill(app.view, title="Keep me")
+    before = saved(path).id
+    app.view.transfer.upload.set_state({"value": [{
+        "name": "plan.json", "type": "", "size": 9, "content": memoryview(b"{broken"),
+        "last_modified": 0}]})
+    assert "not imported" in app.view.transfer.message.value
+    assert [a.title for a in app.model.actions] == ["Keep me"]
+    assert saved(path).id == before
+
+
+def test_team_codes_keep_teams_apart_in_one_workbook(tmp_path):
+    path = tmp_path / "room.sqlite"
+    blue = ActionPlanApp(str(path), ask_team=True)
+    assert blue.view is None  # nothing is read before the team says who it is
+    blue.team_screen.code.value = "Team Blue!"
+    assert "letters, digits and hyphens" in blue.team_screen.message.value
+    blue.team_screen.code.value = "BLUE"
+    fill(blue.view, title="Blue's action")
+    assert blue.model.team == "blue"
+    red = ActionPlanApp(str(path), ask_team=True)
+    red.team_screen.code.value = "red"
+    assert red.model.actions == []
+    again = ActionPlanApp(str(path), ask_team=True)
+    again.team_screen.code.value = "blue"
+    again.team_screen.open.click()  # Enter then a click: opened once
+    assert [a.title for a in again.model.actions] == ["Blue's action"]
+
+
+@pytest.mark.parametrize(("env", "expected"), [
+    ({}, False),
+    ({"VOILA_PREHEAT": "True"}, True),
+    ({"VOILA_BASE_URL": "/"}, True),
+    ({"VOILA_BASE_URL": "/", "JUPYTERHUB_USER": "ana"}, False),
+    ({"DGTKIT_TEAM_CODES": "1"}, True),
+    ({"VOILA_BASE_URL": "/", "DGTKIT_TEAM_CODES": "0"}, False),
+])
+def test_team_codes_are_asked_only_in_a_room_served_by_voila(monkeypatch, env, expected):
+    for name in ("VOILA_PREHEAT", "VOILA_BASE_URL", "JUPYTERHUB_USER", "DGTKIT_TEAM_CODES"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert room_mode() is expected
+
+
+def test_two_windows_of_one_team_lose_nothing(tmp_path):
+    path = tmp_path / "w.sqlite"
+    one, two = open_app(path), open_app(path)
+    fill(one.view, title="From window one")
+    fill(two.view, title="From window two")
+    assert "Another window of your team" in two.view.status.value
+    titles = [[a["title"] for a in r.data["actions"]]
+              for r in Workbook(path, participant="team-1").history(EXERCISE_KEY)]
+    assert ["From window one"] in titles and ["From window two"] in titles
 
 
 def test_an_unreadable_saved_plan_is_reported_kept_and_not_hidden(tmp_path):
@@ -88,8 +288,20 @@ def test_an_unreadable_saved_plan_is_reported_kept_and_not_hidden(tmp_path):
     app = open_app(path)
     assert app.model.actions == []
     assert f"revision {odd.id}" in app.view.status.value
-    assert "Problem" in app.view.status.value
     fill(app.view)  # the team can go on working...
     history = Workbook(path, participant="team-1").history(EXERCISE_KEY)
     assert history[0].data == {"actions": [{"title": "x"}]}  # ...and the odd revision stays
     assert len(history) == 2
+    assert ActionPlan.from_dict(history[1].data).actions[0].title.startswith("Train")
+
+
+def test_a_team_in_the_room_finds_the_week_done_on_the_computer_serving_the_app(
+        tmp_path, monkeypatch):
+    path = tmp_path / "room.sqlite"
+    week_workbook(path, participant="laptop-user")
+    monkeypatch.setenv("JUPYTERHUB_USER", "laptop-user")  # the computer's own user
+    app = ActionPlanApp(str(path), ask_team=True)
+    app.team_screen.code.value = "blue"
+    assert app.model.vision.year == 2035
+    assert any(s.id == "ex05:skills" for s in app.view.suggestions)
+    assert app.workbook.participant == "blue"  # the plan itself is the team's

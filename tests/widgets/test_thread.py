@@ -139,3 +139,23 @@ def test_one_participant_carries_the_thread_from_ex3_to_ex11(tmp_path):
         "Data-sharing agreement in force", "No", "Yes",
     )  # fmt: skip
     assert indicator.intervention == "A data-sharing agreement" and indicator.passes
+
+    # The action plan offers the week's work: the milestones as objectives, the Ex 10 rows
+    # as actions, each with the Ex 11 indicator that measures it.
+    from dgtkit.exercises.action_plan import ActionPlanApp
+
+    plan = ActionPlanApp(workbook)
+    assert plan.model.vision.statement.startswith("By 2035")
+    suggestions = {s.title: s for s in plan.view.suggestions}
+    assert {"Digital unit set up", "A data-sharing agreement",
+            "A skills plan for every role"} <= set(suggestions)
+    panel = plan.view.suggestions_panel
+    for title in ("Digital unit set up", "A data-sharing agreement"):
+        panel.choose.value = suggestions[title].id
+        panel.accept.click()
+    [action] = plan.model.actions
+    assert (action.lead, action.capacity_level) == ("Office of the regional secretary",
+                                                    "organizational")
+    assert action.objective == plan.model.objectives[0].id  # the milestone the row prepares
+    assert action.indicator.name == "Data-sharing agreement in force"
+    assert (action.indicator.baseline, action.indicator.target) == (0, 1)

@@ -1,0 +1,112 @@
+"""What an action plan still lacks, in plain words: the list a team works down before it
+exports, and the reviewers' questions of session 7.1 asked of every action.
+
+A plan can be saved at any time; these checks never block a save. (What blocks adding an
+action, such as an end date before the start, is checked by ``new_action`` beside each
+field.)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dgtkit.models.action_plan import Action, ActionPlan
+
+OBJECTIVES_ADVISED = (2, 4)
+
+
+@dataclass(frozen=True)
+class Missing:
+    """One thing the plan still lacks: where it is (``subject``) and what to do."""
+
+    part: str  # "plan", "objective" or "action"
+    subject: str  # the objective's or action's title, or "" for the plan as a whole
+    text: str
+    ref: str = ""  # the objective's or action's id
+
+    def sentence(self) -> str:
+        return f"{self.subject}: {self.text}" if self.subject else self.text
+
+
+def action_gaps(action: Action, plan: ActionPlan | None = None) -> list[str]:
+    """What one action still lacks, each as a short instruction."""
+    gaps = []
+    if plan is not None and plan.objectives and not action.objective:
+        gaps.append("Choose the objective it serves.")
+    if not action.capacity_level:
+        gaps.append("Choose its capacity level.")
+    if not action.pillar:
+        gaps.append("Choose the pillar it strengthens.")
+    if action.partners.is_empty:
+        gaps.append("Name its partners (public, private or people).")
+    if action.budget is None:
+        gaps.append("Estimate its budget.")
+    if not action.budget_source:
+        gaps.append("Say where the money comes from.")
+    indicator = action.indicator
+    if indicator.is_empty:
+        gaps.append("Give it an indicator with a baseline and a target.")
+    else:
+        if indicator.baseline is None:
+            gaps.append(f"Give the baseline of '{indicator.name}'.")
+        if indicator.target is None:
+            gaps.append(f"Give the target of '{indicator.name}'.")
+        for message in indicator.problems().values():
+            gaps.append(message)
+    if not action.sdg_targets:
+        gaps.append("Link it to the SDG targets it contributes to.")
+    if not action.risks:
+        gaps.append("Name what could stop it.")
+    elif not action.mitigation:
+        gaps.append("Say how you will reduce the risk.")
+    if not action.priority:
+        gaps.append("Give it a priority.")
+    elif not action.priority_reason:
+        gaps.append("Say in one sentence why it has this priority.")
+    return gaps
+
+
+def missing(plan: ActionPlan) -> list[Missing]:
+    """Everything the plan still lacks, the plan first, then objectives, then actions."""
+    found: list[Missing] = []
+
+    def note(part, subject, text, ref=""):
+        found.append(Missing(part, subject, text, ref))
+
+    if not (plan.government or plan.country):
+        note("plan", "", "Name the government: the country, and the city, region or agency.")
+    if not plan.level:
+        note("plan", "", "Choose the level of government.")
+    low, high = OBJECTIVES_ADVISED
+    if not plan.objectives:
+        note("plan", "", f"Write the plan's objectives ({low} to {high} changes that bring "
+                         "the vision closer).")
+    if not plan.actions:
+        note("plan", "", "Add the plan's actions.")
+    for objective in plan.objectives:
+        actions = [a for a in plan.actions if a.objective == objective.id]
+        if not objective.link:
+            note("objective", objective.title,
+                 "Link it to the vision or to one of its milestones.", objective.id)
+        if not actions:
+            note("objective", objective.title, "No action serves it yet.", objective.id)
+        elif all(a.indicator.is_empty for a in actions):
+            note("objective", objective.title,
+                 "No indicator measures it yet: give one of its actions an indicator.",
+                 objective.id)
+    for action in plan.actions:
+        for text in action_gaps(action, plan):
+            note("action", action.title, text, action.id)
+    return found
+
+
+def summary(plan: ActionPlan) -> str:
+    """One sentence on how complete the plan is."""
+    gaps = missing(plan)
+    actions = len(plan.actions)
+    complete = sum(1 for a in plan.actions if not action_gaps(a, plan))
+    head = (f"{len(plan.objectives)} objective{'s' if len(plan.objectives) != 1 else ''}, "
+            f"{actions} action{'s' if actions != 1 else ''} ({complete} complete).")
+    if not gaps:
+        return head + " Nothing is missing: the plan is ready to export."
+    return head + f" {len(gaps)} thing{'s' if len(gaps) != 1 else ''} still missing."

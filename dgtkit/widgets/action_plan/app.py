@@ -1,0 +1,255 @@
+"""The action-plan app: the action form and table first, then the government and objectives,
+the week's suggestions, the timeline, coverage and budget, what is missing, the history, and
+export and import. A thin view: every rule lives in the models."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+
+import ipywidgets as w
+
+from dgtkit.models import plan_prefill
+from dgtkit.models.action_plan import Action, ActionErrors, ActionPlan, new_action
+from dgtkit.models.plan_checks import summary
+from dgtkit.models.plan_prefill import IndicatorChoice, Suggestion
+from dgtkit.models.plan_views import sort_and_filter
+from dgtkit.models.text import FieldError
+from dgtkit.widgets.action_plan.editor import ActionEditor
+from dgtkit.widgets.action_plan.html import (
+    actions_table_html,
+    budget_html,
+    coverage_html,
+    missing_html,
+    timeline_html,
+)
+from dgtkit.widgets.action_plan.panels import (
+    GovernmentPanel,
+    HistoryPanel,
+    SuggestionsPanel,
+    TableControls,
+)
+from dgtkit.widgets.action_plan.transfer import TransferPanel
+from dgtkit.widgets.common import message_html, status_line
+
+TABS = ["Actions", "Government and objectives", "From the week", "Timeline",
+        "Coverage and budget", "What is missing", "History", "Export and import"]
+
+
+class ActionPlanView:
+    """Builds the app around an ActionPlan; calls ``on_change`` after every accepted change.
+
+    ``suggestions`` and ``indicators`` come from the week's exercises; ``restore(id)`` makes
+    an earlier revision current and returns its plan; ``history()`` lists the revisions.
+    """
+
+    def __init__(self, model: ActionPlan, on_change: Callable[[], None],
+                 suggestions: list[Suggestion] | None = None,
+                 indicators: list[IndicatorChoice] | None = None,
+                 history: Callable[[], list] | None = None,
+                 restore: Callable[[int], ActionPlan | None] | None = None):
+        self.model = model
+        self._on_change = on_change
+        self.suggestions = suggestions or []
+        self._history = history
+        self._restore = restore
+        self.status = status_line()
+        self.title = w.HTML()
+        self.summary = w.HTML()
+        self.editor = ActionEditor(model, self._action_saved, indicators)
+        self.controls = TableControls(model, self._redraw_table, self._edit, self._delete,
+                                      self._undo)
+        self.table = w.HTML()
+        self.table_message = w.HTML()
+        self.government = GovernmentPanel(model, self.changed)
+        self.suggestions_panel = SuggestionsPanel(self._accept, self._edit_suggestion,
+                                                  self._drop, self._offer_dropped)
+        self.timeline = w.HTML()
+        self.coverage = w.HTML()
+        self.budget = w.HTML()
+        self.missing = w.HTML()
+        self.history = HistoryPanel(self._go_back)
+        self.transfer = TransferPanel(model, self._imported)
+        actions_tab = w.VBox([
+            self.editor.widget,
+            w.HTML("<h3>Your action plan</h3>"), self.controls.widget, self.table,
+            self.controls.row_actions, self.table_message,
+        ])
+        self.tabs = w.Tab(children=[
+            actions_tab,
+            self.government.widget,
+            self.suggestions_panel.widget,
+            w.VBox([w.HTML("<h3>Timeline</h3>"), self.timeline]),
+            w.VBox([w.HTML("<h3>Coverage: pillars and capacity levels</h3><p>What your plan "
+                           "leaves out shows as a dash.</p>"), self.coverage,
+                    w.HTML("<h3>Budget</h3>"), self.budget]),
+            w.VBox([w.HTML("<h3>What is still missing</h3>"), self.missing]),
+            self.history.widget,
+            self.transfer.widget,
+        ])
+        self.tabs.titles = TABS
+        self.tabs.observe(self._tab_chosen, names="selected_index")
+        self.widget = w.VBox([self.title, self.summary, self.status, self.tabs])
+        self.redraw()
+
+    # -- drawing ---------------------------------------------------------------------------
+
+    def redraw(self) -> None:
+        plan = self.model
+        self.title.value = f"<h2>Action plan: {escape(plan.name)}</h2>"
+        self.summary.value = f"<p>{escape(summary(plan))}</p>"
+        self.editor.refresh_choices()
+        self.controls.refresh()
+        self._redraw_table()
+        self.government.redraw()
+        self.suggestions_panel.show(plan_prefill.pending(plan, self.suggestions),
+                                    dropped=len(plan.dropped))
+        self.timeline.value = timeline_html(plan)
+        self.coverage.value = coverage_html(plan)
+        self.budget.value = budget_html(plan)
+        self.missing.value = missing_html(plan)
+        if self.tabs.selected_index == TABS.index("History"):
+            self._show_history()
+
+    def _tab_chosen(self, change) -> None:
+        if change["new"] == TABS.index("History"):
+            self._show_history()
+
+    def _show_history(self) -> None:
+        """The revisions are read only when the History tab is open (a plan saved often has
+        many)."""
+        if self._history is not None:
+            self.history.show(self._history())
+
+    def _redraw_table(self) -> None:
+        shown = sort_and_filter(self.model, **self.controls.selection())
+        self.table.value = actions_table_html(self.model, shown)
+
+    def changed(self) -> None:
+        """Save first (a redraw can never cost the team a change), then redraw."""
+        self._on_change()
+        self.redraw()
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def _action_saved(self, action: Action, is_new: bool) -> None:
+        try:
+            if is_new:
+                self.model.add(action)
+            else:
+                self.model.update(action)
+        except FieldError as error:
+            self.editor.show_problem(error.message)
+            return
+        self.table_message.value = ""
+        self.changed()
+
+    def _edit(self, action_id: str) -> None:
+        action = self.model.action(action_id)
+        if action is not None:
+            self.editor.load(action, editing=True)
+            self.tabs.selected_index = 0
+
+    def _delete(self, action_id: str) -> None:
+        removed = self.model.remove(action_id)
+        if self.editor.editing == action_id:
+            self.editor.clear()
+        self.changed()
+        self.table_message.value = (f"<p>Deleted '{escape(removed.title)}'. Undo delete "
+                                    "puts it back.</p>")
+
+    def _undo(self) -> None:
+        action = self.model.undo_remove()
+        if action is not None:
+            self.changed()
+            self.table_message.value = f"<p>'{escape(action.title)}' is back in the plan.</p>"
+
+    # -- suggestions -----------------------------------------------------------------------
+
+    def _accept(self, suggestion: Suggestion) -> None:
+        panel = self.suggestions_panel
+        if suggestion.kind == "objective":
+            from dgtkit.models.action_plan import new_objective
+
+            try:
+                self.model.add_objective(new_objective(
+                    suggestion.values["title"], suggestion.values.get("link", ""),
+                    self.model.objectives))
+            except FieldError as error:
+                panel.message.value = message_html(error.message)
+                return
+            self.changed()
+            return
+        values = self._action_values(suggestion)
+        try:
+            action = new_action(**values, objectives=[o.id for o in self.model.objectives])
+            self.model.add(action)
+        except (ActionErrors, FieldError) as error:
+            self._edit_suggestion(suggestion)
+            self.editor.show_problem(f"The suggestion needs completing before it can be "
+                                     f"added: {error}")
+            return
+        self.changed()
+        panel.message.value = (f"<p>Added '{escape(action.title)}' to the plan. Edit it from "
+                               "the Actions tab.</p>")
+
+    def _action_values(self, suggestion: Suggestion) -> dict:
+        values = {k: v for k, v in suggestion.values.items() if k != "milestone"}
+        values.setdefault("lead", "")
+        values.setdefault("start", None)
+        values.setdefault("end", None)
+        if not values.get("objective"):
+            values["objective"] = plan_prefill.objective_for(self.model, suggestion)
+        return values
+
+    def _edit_suggestion(self, suggestion: Suggestion) -> None:
+        if suggestion.kind == "objective":
+            self.government.objective_title.value = suggestion.values["title"]
+            link = suggestion.values.get("link", "")
+            if link in {v for _, v in self.government.objective_link.options}:
+                self.government.objective_link.value = link
+            self.tabs.selected_index = 1
+            return
+        self.editor.load(values=self._action_values(suggestion))
+        self.tabs.selected_index = 0
+
+    def _drop(self, suggestion: Suggestion) -> None:
+        self.model.drop_suggestion(suggestion.id)
+        self.changed()
+
+    def _offer_dropped(self) -> None:
+        self.model.dropped.clear()
+        self.changed()
+
+    # -- versions and files ----------------------------------------------------------------
+
+    def _replace_plan(self, plan: ActionPlan) -> None:
+        """Show ``plan`` in place of the current one (the same object stays shared)."""
+        for name in ("team", "country", "government", "level", "currency", "vision",
+                     "objectives", "actions", "dropped"):
+            setattr(self.model, name, getattr(plan, name))
+        self.model._undo.clear()
+        self.editor.clear()
+
+    def _go_back(self, revision_id: int) -> None:
+        if self._restore is None:
+            return
+        plan = self._restore(revision_id)
+        if plan is None:
+            self.history.message.value = message_html(
+                f"Version {revision_id} could not be read; the plan is unchanged.")
+            return
+        self._replace_plan(plan)
+        self.redraw()
+        self._show_history()
+        self.history.message.value = (f"<p>The plan is back to version {revision_id}, saved "
+                                      "again as the newest.</p>")
+
+    def _imported(self, plan: ActionPlan, name: str) -> None:
+        if not plan.team:
+            plan.team = self.model.team
+        self._replace_plan(plan)
+        self.changed()
+        self.transfer.done(f"Imported {name}: {len(plan.objectives)} objective(s) and "
+                           f"{len(plan.actions)} action(s). The plan before the import is in "
+                           "the history.")

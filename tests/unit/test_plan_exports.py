@@ -1,0 +1,191 @@
+"""The plan out (Word, Excel, CSV, Markdown, JSON) and back in: read back with python-docx
+and openpyxl, hostile text kept as text, bad files refused whole with the reason."""
+
+import csv
+import io
+import json
+import zipfile
+
+import pytest
+from docx import Document
+from openpyxl import Workbook, load_workbook
+
+from dgtkit.exports import FORMATS, export, filename
+from dgtkit.imports import MAX_FILE_BYTES, ImportRefused, read_plan
+from dgtkit.models.action_plan import ActionPlan
+from tests.plans import FORMULA, HOSTILE, sample_plan
+
+
+def docx_text(data: bytes) -> tuple[str, list]:
+    document = Document(io.BytesIO(data))
+    paragraphs = "\n".join(p.text for p in document.paragraphs)
+    cells = [[c.text for c in row.cells] for table in document.tables for row in table.rows]
+    return paragraphs, cells
+
+
+def test_the_word_document_has_every_part_an_agency_needs():
+    plan = sample_plan()
+    text, cells = docx_text(export(plan, "docx"))
+    for heading in ("Action plan for digital government transformation", "Summary",
+                    "Objectives", "Actions", "Timeline", "Indicators", "Budget",
+                    "Risks and how we reduce them", "The actions in detail"):
+        assert heading in text
+    assert "Deli Serdang Regency, Indonesia" in text
+    assert "By 2035, every resident" in text
+    assert ["#", "Action", "Objective", "Capacity level and pillar", "Lead and partners",
+            "When", "Budget and source", "Indicator", "Priority"] in cells
+    flat = " ".join(" ".join(row) for row in cells)
+    assert "Train 200 staff in digital service design" in flat
+    assert "Staff trained" in flat and "120,000,000 IDR" in flat
+    document = Document(io.BytesIO(export(plan, "docx")))
+    assert len(document.inline_shapes) == 1  # the timeline chart
+    alt = document.inline_shapes[0]._inline.docPr.get("descr")
+    assert "Train 200 staff" in alt and "Jan 2027" in alt
+    assert "Still to complete" in text  # the third action lacks most of its parts
+
+
+def test_hostile_text_is_written_as_text_in_word_and_excel():
+    plan = sample_plan(hostile=True)
+    text, cells = docx_text(export(plan, "docx"))
+    assert HOSTILE in text and FORMULA in " ".join(" ".join(r) for r in cells)
+    book = load_workbook(io.BytesIO(export(plan, "xlsx")))
+    actions = book["Actions"]
+    formulas = [c.coordinate for row in actions.iter_rows() for c in row if c.data_type == "f"]
+    assert formulas == []
+    titles = [actions.cell(row=r, column=3).value for r in range(2, 5)]
+    assert FORMULA in titles
+    lead = actions.cell(row=3, column=7)
+    assert lead.value == "-Secretariat" and lead.data_type == "s" and lead.quotePrefix
+    rows = list(csv.reader(io.StringIO(export(plan, "csv").decode("utf-8-sig"))))
+    assert "'" + FORMULA in rows[2] and "'-Secretariat" in rows[2]
+    markdown = export(plan, "md").decode()
+    assert "<script>" not in markdown and "<img" not in markdown
+
+
+def test_excel_has_the_plan_objectives_actions_and_budget_as_values():
+    book = load_workbook(io.BytesIO(export(sample_plan(), "xlsx")))
+    assert book.sheetnames == ["Plan", "Vision", "Objectives", "Actions", "Budget", "About"]
+    actions = book["Actions"]
+    header = [c.value for c in actions[1]]
+    assert header[:3] == ["ID", "Objective", "Action"]
+    first = {h: c.value for h, c in zip(header, actions[2], strict=False)}
+    assert first["Budget"] == 120_000_000 and first["Start"].year == 2027
+    assert first["Capacity level"] == "Individual"
+    assert first["Pillar"] == "Digital skills of public servants"
+    budget = [[c.value for c in row] for row in book["Budget"].iter_rows()]
+    assert ["Total", 135_000_000, None] in budget
+
+
+@pytest.mark.parametrize("key", ["json", "xlsx"])
+def test_what_is_exported_imports_back_the_same(key):
+    plan = sample_plan(hostile=True)
+    again = read_plan(filename(plan, key), export(plan, key))
+    assert again == plan
+
+
+def test_every_format_exports_an_empty_plan_and_the_old_format():
+    for plan in (ActionPlan(), ActionPlan.from_dict({"actions": [
+            {"id": "a1", "title": "T", "lead": "L", "start": "2027-01-01",
+             "end": "2027-02-01"}]})):
+        for key in FORMATS:
+            assert export(plan, key)
+    assert filename(sample_plan(hostile=True), "docx").startswith("action-plan-deli-serdang")
+
+
+def xlsx_with(change) -> bytes:
+    book = load_workbook(io.BytesIO(export(sample_plan(), "xlsx")))
+    change(book)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def set_formula(book):
+    book["Actions"]["M2"] = "=1+1"
+
+
+def end_before_start(book):
+    book["Actions"]["L2"] = "2020-01-01"
+
+
+def newer(book):
+    book["About"]["B2"] = 99
+
+
+def no_actions_sheet(book):
+    del book["Actions"]
+
+
+def foreign_objective(book):
+    book["Actions"]["B2"] = "Not an objective"
+
+
+def plain_book() -> bytes:
+    buffer = io.BytesIO()
+    Workbook().save(buffer)
+    return buffer.getvalue()
+
+
+def zip_bomb() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/big.xml", b"0" * 30_000_000)
+    return buffer.getvalue()
+
+
+def entity_xlsx() -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(export(sample_plan(), "xlsx")))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for entry in source.infolist():
+            data = source.read(entry)
+            if entry.filename == "xl/workbook.xml":
+                data = b'<!DOCTYPE x [<!ENTITY a "aaaa">]>' + data.split(b"?>", 1)[-1]
+            archive.writestr(entry, data)
+    return buffer.getvalue()
+
+
+def json_with(**changes) -> bytes:
+    document = json.loads(export(sample_plan(), "json"))
+    document.update(changes)
+    return json.dumps(document).encode()
+
+
+def json_plan_with(**changes) -> bytes:
+    document = json.loads(export(sample_plan(), "json"))
+    document["plan"]["actions"][0].update(changes)
+    return json.dumps(document).encode()
+
+
+BAD_FILES = [
+    ("plan.json", b"", "empty"),
+    ("plan.json", b"{not json", "not readable JSON"),
+    ("plan.json", b"[" * 50_000 + b"]" * 50_000, "not readable JSON"),
+    ("plan.json", b'{"format": "something-else", "version": 1}', "not an action plan"),
+    ("plan.json", json_with(version=99), "newer version"),
+    ("plan.json", json_with(version="2"), "which version"),
+    ("plan.json", json_plan_with(end="2020-01-01"), "end date is before the start date"),
+    ("plan.json", json_plan_with(title=""), "title is empty"),
+    ("plan.json", json_plan_with(budget="NaN"), "not a number"),
+    ("plan.json", json_plan_with(title="x" * 10_000), "too long"),
+    ("plan.json", json_plan_with(objective="elsewhere"), "objective"),
+    ("plan.xlsx", xlsx_with(set_formula), "formula in cell M2"),
+    ("plan.xlsx", xlsx_with(end_before_start), "end date is before the start date"),
+    ("plan.xlsx", xlsx_with(newer), "newer version"),
+    ("plan.xlsx", xlsx_with(no_actions_sheet), "needs the sheets"),
+    ("plan.xlsx", xlsx_with(foreign_objective), "not in the sheet Objectives"),
+    ("plan.xlsx", plain_book(), "needs the sheets"),
+    ("plan.xlsx", b"PK\x03\x04 not really a zip", "not a readable Excel"),
+    ("plan.xlsx", zip_bomb(), "unpacks to far more"),
+    ("plan.xlsx", entity_xlsx(), "refused for safety"),
+    ("plan.docx", b"anything", "Only the JSON"),
+    ("plan.json", b"x" * (MAX_FILE_BYTES + 1), "too large"),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "reason"), BAD_FILES,
+                         ids=[f"{i}-{b[2][:20]}" for i, b in enumerate(BAD_FILES)])
+def test_a_bad_file_is_refused_whole_with_the_reason(name, data, reason):
+    with pytest.raises(ImportRefused) as refused:
+        read_plan(name, data)
+    assert reason in str(refused.value)
