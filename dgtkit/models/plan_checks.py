@@ -23,6 +23,9 @@ class Missing:
     subject: str  # the objective's or action's title, or "" for the plan as a whole
     text: str
     ref: str = ""  # the objective's or action's id
+    field: str = ""  # what it is about: an action's field (see gaps_by_field), or for the
+    # plan "government", "level", "objectives", "actions", for an objective "link",
+    # "actions", "indicator"
 
     def sentence(self) -> str:
         return f"{self.subject}: {self.text}" if self.subject else self.text
@@ -30,39 +33,48 @@ class Missing:
 
 def action_gaps(action: Action, plan: ActionPlan | None = None) -> list[str]:
     """What one action still lacks, each as a short instruction."""
+    return [text for _field, text in gaps_by_field(action, plan)]
+
+
+def gaps_by_field(action: Action, plan: ActionPlan | None = None) -> list[tuple[str, str]]:
+    """What one action still lacks, as (field, instruction): the field is the part of the
+    action the instruction is about (``objective``, ``capacity_level``, ``pillar``,
+    ``partners``, ``budget``, ``budget_source``, ``indicator``, ``sdg_targets``, ``risks``,
+    ``mitigation``, ``priority``, ``priority_reason``), so that a reader such as the
+    autograder can tell which parts it requires."""
     gaps = []
     if plan is not None and plan.objectives and not action.objective:
-        gaps.append("Choose the objective it serves.")
+        gaps.append(("objective", "Choose the objective it serves."))
     if not action.capacity_level:
-        gaps.append("Choose its capacity level.")
+        gaps.append(("capacity_level", "Choose its capacity level."))
     if not action.pillar:
-        gaps.append("Choose the pillar it strengthens.")
+        gaps.append(("pillar", "Choose the pillar it strengthens."))
     if action.partners.is_empty:
-        gaps.append("Name its partners (public, private or people).")
+        gaps.append(("partners", "Name its partners (public, private or people)."))
     if action.budget is None:
-        gaps.append("Estimate its budget.")
+        gaps.append(("budget", "Estimate its budget."))
     if not action.budget_source:
-        gaps.append("Say where the money comes from.")
+        gaps.append(("budget_source", "Say where the money comes from."))
     indicator = action.indicator
     if indicator.is_empty:
-        gaps.append("Give it an indicator with a baseline and a target.")
+        gaps.append(("indicator", "Give it an indicator with a baseline and a target."))
     else:
         if indicator.baseline is None:
-            gaps.append(f"Give the baseline of '{indicator.name}'.")
+            gaps.append(("indicator", f"Give the baseline of '{indicator.name}'."))
         if indicator.target is None:
-            gaps.append(f"Give the target of '{indicator.name}'.")
+            gaps.append(("indicator", f"Give the target of '{indicator.name}'."))
         for message in indicator.problems().values():
-            gaps.append(message)
+            gaps.append(("indicator", message))
     if not action.sdg_targets:
-        gaps.append("Link it to the SDG targets it contributes to.")
+        gaps.append(("sdg_targets", "Link it to the SDG targets it contributes to."))
     if not action.risks:
-        gaps.append("Name what could stop it.")
+        gaps.append(("risks", "Name what could stop it."))
     elif not action.mitigation:
-        gaps.append("Say how you will reduce the risk.")
+        gaps.append(("mitigation", "Say how you will reduce the risk."))
     if not action.priority:
-        gaps.append("Give it a priority.")
+        gaps.append(("priority", "Give it a priority."))
     elif not action.priority_reason:
-        gaps.append("Say in one sentence why it has this priority.")
+        gaps.append(("priority_reason", "Say in one sentence why it has this priority."))
     return gaps
 
 
@@ -70,33 +82,35 @@ def missing(plan: ActionPlan) -> list[Missing]:
     """Everything the plan still lacks, the plan first, then objectives, then actions."""
     found: list[Missing] = []
 
-    def note(part, subject, text, ref=""):
-        found.append(Missing(part, subject, text, ref))
+    def note(part, subject, text, ref="", field=""):
+        found.append(Missing(part, subject, text, ref, field))
 
     if not (plan.government or plan.country):
-        note("plan", "", "Name the government: the country, and the city, region or agency.")
+        note("plan", "", "Name the government: the country, and the city, region or agency.",
+             field="government")
     if not plan.level:
-        note("plan", "", "Choose the level of government.")
+        note("plan", "", "Choose the level of government.", field="level")
     low, high = OBJECTIVES_ADVISED
     if not plan.objectives:
         note("plan", "", f"Write the plan's objectives ({low} to {high} changes that bring "
-                         "the vision closer).")
+                         "the vision closer).", field="objectives")
     if not plan.actions:
-        note("plan", "", "Add the plan's actions.")
+        note("plan", "", "Add the plan's actions.", field="actions")
     for objective in plan.objectives:
         actions = [a for a in plan.actions if a.objective == objective.id]
         if not objective.link:
             note("objective", objective.title,
-                 "Link it to the vision or to one of its milestones.", objective.id)
+                 "Link it to the vision or to one of its milestones.", objective.id, "link")
         if not actions:
-            note("objective", objective.title, "No action serves it yet.", objective.id)
+            note("objective", objective.title, "No action serves it yet.", objective.id,
+                 "actions")
         elif all(a.indicator.is_empty for a in actions):
             note("objective", objective.title,
                  "No indicator measures it yet: give one of its actions an indicator.",
-                 objective.id)
+                 objective.id, "indicator")
     for action in plan.actions:
-        for text in action_gaps(action, plan):
-            note("action", action.title, text, action.id)
+        for field, text in gaps_by_field(action, plan):
+            note("action", action.title, text, action.id, field)
     return found
 
 

@@ -12,7 +12,7 @@ from dgtkit.models.action_plan import (
     new_action,
     new_objective,
 )
-from dgtkit.models.plan_checks import action_gaps, missing, summary
+from dgtkit.models.plan_checks import action_gaps, gaps_by_field, missing, summary
 from dgtkit.models.plan_views import budget, coverage, gantt, sort_and_filter, timeline_span
 from dgtkit.models.text import FieldError
 
@@ -59,6 +59,24 @@ def test_the_old_format_of_title_lead_and_dates_still_reads():
     assert (action.id, action.title, action.lead) == ("abc123", "Open a desk", "ICT office")
     assert action.start == date(2027, 1, 15) and action.indicator.is_empty
     assert "Estimate its budget." in action_gaps(action)
+
+
+def test_each_gap_names_the_part_of_the_action_it_is_about():
+    plan = plan_with_objective()
+    bare = new_action("Open a desk", "ICT office", date(2027, 1, 1), date(2027, 6, 30))
+    plan.add(bare)
+    fields = [field for field, _text in gaps_by_field(bare, plan)]
+    assert fields == ["objective", "capacity_level", "pillar", "partners", "budget",
+                      "budget_source", "indicator", "sdg_targets", "risks", "priority"]
+    assert [text for _f, text in gaps_by_field(bare, plan)] == action_gaps(bare, plan)
+    by_field = {m.field for m in missing(plan) if m.part == "action"}
+    assert by_field == set(fields)
+    half = full_action(plan, risks="Staff too busy", mitigation="", priority_reason="",
+                       indicator=Indicator("Staff trained", "%", 10, None, "up"))
+    assert [f for f, _t in gaps_by_field(half, plan)] == ["indicator", "mitigation",
+                                                           "priority_reason"]
+    assert {m.field for m in missing(ActionPlan())} == {"government", "level", "objectives",
+                                                         "actions"}
 
 
 def test_every_problem_is_reported_beside_its_field():
