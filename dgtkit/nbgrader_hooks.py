@@ -7,20 +7,30 @@ from pathlib import Path
 
 from nbgrader.preprocessors import DeduplicateIds, NbGraderPreprocessor
 
+from dgtkit.handed_in import plan_files
+
 #: The files an exercise writes beside its notebook (the workbook and SQLite's side files).
 WORKBOOK_FILES = ["workbook.sqlite", "workbook.sqlite-wal", "workbook.sqlite-shm"]
 
 
-class RefuseSavedAnswersInSource(NbGraderPreprocessor):
-    """Stop ``generate_assignment`` when an assignment's source holds a workbook.
+def handed_in_files(folder: Path) -> list[str]:
+    """The files in ``folder`` that hold a student's graded work: the workbook (and SQLite's
+    side files), and action-plan files (Module 7 grades the JSON file the app exports)."""
+    found = [name for name in WORKBOOK_FILES if (folder / name).exists()]
+    return found + [path.name for path, _data in plan_files(folder)[0]]
 
-    An instructor who tries an exercise in the source folder saves answers there; released,
-    that workbook would give every student those answers (and their autograded points).
+
+class RefuseSavedAnswersInSource(NbGraderPreprocessor):
+    """Stop ``generate_assignment`` when an assignment's source holds a workbook or a plan file.
+
+    An instructor who tries an exercise in the source folder saves answers there (or, in
+    Module 7, a plan file); released, that file would give every student those answers (and
+    their autograded points).
     """
 
     def preprocess(self, nb, resources):
         folder = Path(resources.get("metadata", {}).get("path") or ".")
-        found = [name for name in WORKBOOK_FILES if (folder / name).exists()]
+        found = handed_in_files(folder)
         if found:
             raise RuntimeError(
                 f"{folder / found[0]} holds answers saved while someone tried the exercises in "

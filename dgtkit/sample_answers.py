@@ -1,10 +1,12 @@
 """Saved exercise answers that pass every autograded check of the graded course.
 
 The source notebooks of ``exercises/source`` check what a student saved in the workbook beside
-the notebook. To validate a source notebook (``make validate``), and to generate submissions
-for the tests and the autograde benchmark, a workbook with complete answers is needed; this
-module writes one. It is never put into a source folder: a workbook there would be released
-to every student (``dgtkit.nbgrader_hooks.RefuseSavedAnswersInSource``).
+the notebook, and Module 7's the action plan the app exports, a JSON file beside it. To
+validate a source notebook (``make validate``), and to generate submissions for the tests and
+the autograde benchmark, these files with complete answers are needed; this module writes
+them (``write_submission``). They are never put into a source folder: a workbook or a plan
+file there would be released to every student
+(``dgtkit.nbgrader_hooks.RefuseSavedAnswersInSource``).
 
 The answers are built through each exercise's own model, as its form would build them, and
 dated from today, so they do not age.
@@ -235,19 +237,78 @@ def ex11_indicators() -> dict:
     return model.to_dict()
 
 
-def action_plan() -> dict:
+def _month(offset: int) -> date:
+    """The first day of the month ``offset`` months from this one."""
     today = date.today()
-    model = plan.ActionPlan()
-    for number, (title, lead) in enumerate((
-        ("Sign a data-sharing rule between departments", "Regional secretariat"),
-        ("Train front-office staff by position", "Human resources unit"),
-        ("Open assisted counters in village offices", "Office of community empowerment"),
-        ("Publish the rule on residents' data", "Legal office of the regency"),
-    )):
-        start = date(today.year + (today.month - 1 + 4 * number) // 12,
-                     (today.month - 1 + 4 * number) % 12 + 1, 1)
-        model.add(plan.new_action(title, lead, start, date(start.year + 1, start.month, 1)))
-    return model.to_dict()
+    return date(today.year + (today.month - 1 + offset) // 12,
+                (today.month - 1 + offset) % 12 + 1, 1)
+
+
+def action_plan_model() -> plan.ActionPlan:
+    """A full plan, as a team builds it in the app from its week's work: the Ex 7 vision,
+    two objectives, four actions with every part (built with ``new_action``, which checks
+    each), led by the owners of the Ex 10 roadmap and starting this month."""
+    from dgtkit.models.plan_prefill import vision_link
+
+    link = vision_link(_vision())
+    model = plan.ActionPlan(vision=link)
+    model.describe(team="sample", country="Indonesia", government=GOVERNMENT, level="local",
+                   currency="IDR")
+    model.add_objective(plan.new_objective(
+        "Departments share the data residents give once", link.milestones[0].id))
+    model.add_objective(plan.new_objective(
+        "Residents get help with online services near home", "vision"))
+    data, help_ = (objective.id for objective in model.objectives)
+    actions = [
+        ("Sign a data-sharing rule between departments", "Regional secretariat", data,
+         "institutional", "institutions", 150_000_000, "own",
+         plan.Indicator("Departments sharing data", "departments", 2, 12, "up"), ["16.6"]),
+        ("Publish the rule on residents' data", "Legal office of the regency", data,
+         "societal", "institutions", 40_000_000, "own",
+         plan.Indicator("Days to answer a request for one's data", "days", 30, 5, "down"),
+         ["16.10"]),
+        ("Train front-office staff by position", "Human resources unit", help_,
+         "individual", "skills", 300_000_000, "national",
+         plan.Indicator("Front-office staff trained", "%", 10, 80, "up"), ["4.4"]),
+        ("Open assisted counters in village offices", "Office of community empowerment",
+         help_, "organizational", "inclusion", 500_000_000, "partner",
+         plan.Indicator("Villages with an assisted counter", "villages", 0, 40, "up"),
+         ["16.6", "9.c"]),
+    ]
+    for number, (title, lead, objective, level, pillar, budget, source, indicator,
+                 targets) in enumerate(actions):
+        start = _month(4 * number)
+        model.add(plan.new_action(
+            title, lead, start, date(start.year + 1, start.month, 1),
+            description=f"{title}, with the partners named, in twelve months.",
+            objective=objective, capacity_level=level, pillar=pillar,
+            partners=plan.Partners(public="National digital agency",
+                                   people="Residents' association"),
+            budget=budget, budget_source=source, indicator=indicator, sdg_targets=targets,
+            risks="Staff are too busy to take part.",
+            mitigation="The regent makes it part of each unit's yearly targets.",
+            priority="high" if number < 2 else "medium",
+            priority_reason="The rest of the plan depends on it." if number < 2
+            else "It follows once data may be shared.",
+            objectives=[o.id for o in model.objectives],
+        ))
+    return model
+
+
+def action_plan() -> dict:
+    """The full plan as the form saves it in the workbook."""
+    return action_plan_model().to_dict()
+
+
+def write_plan_file(folder: str | Path) -> Path:
+    """The full plan as the JSON file the app exports, written into ``folder`` under the
+    app's name for it: what a Module 7 student hands in beside the notebook."""
+    from dgtkit.exports import export, filename
+
+    model = action_plan_model()
+    target = Path(folder) / filename(model, "json")
+    target.write_bytes(export(model, "json"))
+    return target
 
 
 #: Workbook key → the function that builds a passing revision of it.
@@ -276,3 +337,17 @@ def write_workbook(
     for key in keys if keys is not None else ANSWERS:
         workbook.save(key, ANSWERS[key]())
     return workbook
+
+
+#: What students hand in besides the notebook and the workbook, by assignment folder: Module
+#: 7 grades the plan the action-plan app exports, a JSON file beside the notebook.
+HANDED_IN: dict[str, Callable[[Path], Path]] = {"m7_action_plan": write_plan_file}
+
+
+def write_submission(folder: str | Path, participant: str, assignment: str) -> None:
+    """A complete submission's files in ``folder`` (the notebook aside): a workbook of
+    passing answers saved by ``participant``, and whatever else ``assignment`` hands in."""
+    folder = Path(folder)
+    write_workbook(folder / "workbook.sqlite", participant)
+    if assignment in HANDED_IN:
+        HANDED_IN[assignment](folder)

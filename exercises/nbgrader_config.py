@@ -13,6 +13,7 @@ from dgtkit.nbgrader_hooks import (
     DeduplicateIdsCleanly,
     RefuseSavedAnswersInSource,
     StudentForTheKernel,
+    handed_in_files,
 )
 
 c = get_config()  # noqa: F821 (provided by nbgrader when it reads this file)
@@ -46,10 +47,11 @@ c.Execute.extra_arguments = [KERNEL_GUARD]
 c.ClearSolutions.code_stub = {"python": ""}
 c.ClearSolutions.text_stub = "Write your answer here."
 
-# A student's saved exercise answers (workbook.sqlite) are part of the submission: autograding
-# must never replace them with a copy from the source folder...
+# A student's saved exercise answers (workbook.sqlite) and Module 7's plan file are part of
+# the submission: autograding must never replace them with a copy from the source folder...
 c.Autograde.exclude_overwriting = {
-    folder.name: list(WORKBOOK_FILES) for folder in (here / "source").iterdir() if folder.is_dir()
+    folder.name: sorted({*WORKBOOK_FILES, *handed_in_files(folder)})
+    for folder in (here / "source").iterdir() if folder.is_dir()
 }
 # ...a copied cell must not stop the submission from being graded (nbgrader issue 1083)...
 c.Autograde.sanitize_preprocessors = [
