@@ -3,9 +3,10 @@
 Two promises are checked, with nbgrader's own validator and the course's configuration:
 
 - every **source** notebook passes: run from the top, every graded cell gets full marks. Its
-  checks read a workbook, so each source is validated in a temporary copy of its folder that
-  holds a workbook of sample answers (``dgtkit.sample_answers``); none is ever written into
-  the source folder, which would release it to every student;
+  checks read a workbook (and Module 7's, the action plan the app exports), so each source is
+  validated in a temporary copy of its folder that holds what a student hands in, from
+  ``dgtkit.sample_answers``: a workbook of sample answers, and Module 7's plan file. Neither
+  is ever written into the source folder, which would release it to every student;
 - every **release** fails, cell by cell: validated with ``--invert``, no graded cell passes
   while the notebook is unanswered and no workbook has been saved.
 
@@ -23,8 +24,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from dgtkit.grading import ASSIGNMENT_WORKBOOK
-from dgtkit.sample_answers import write_workbook
+from dgtkit.sample_answers import write_submission
 
 
 def course_config(root: Path):
@@ -56,13 +56,13 @@ def _validator(config, invert: bool):
 
 
 def validate_source(root: Path, assignment: str, config=None) -> list[str]:
-    """What fails in the source notebooks of ``assignment``, with sample answers saved."""
+    """What fails in the source notebooks of ``assignment``, with sample answers handed in."""
     config = config or course_config(root)
     problems = []
     with tempfile.TemporaryDirectory(prefix=f"validate-{assignment}-") as scratch:
         folder = Path(scratch) / assignment
         shutil.copytree(root / "source" / assignment, folder)
-        write_workbook(folder / ASSIGNMENT_WORKBOOK, "sample")
+        write_submission(folder, "sample", assignment)
         for notebook in sorted(folder.glob("*.ipynb")):
             results = _validator(config, invert=False).validate(str(notebook))
             for kind in ("type_changed", "changed", "failed"):
