@@ -11,7 +11,8 @@ time. One that runs longer than ``--limit`` seconds in all (a kernel that no lon
 is stopped with everything it started, and reported; so is one that crashes its worker. The
 rest of the class is graded meanwhile. At the end, every submission that needs a look is
 listed: not graded, a cell that ran out of time or tried to stop the kernel, a graded cell
-deleted, no workbook, or a workbook saved by someone else. nbgrader's log of every submission
+deleted, no workbook, a workbook saved by someone else, or (Module 7) no plan, a plan file
+that could not be read, or more than one. nbgrader's log of every submission
 goes to ``autograde.log`` in the course directory.
 
 Run from the course directory (``exercises/``)::
@@ -50,6 +51,9 @@ NOTES = {
     "DeadKernelError": "the kernel died",
     "were saved by": "a workbook saved by someone else (no points for it)",
     "No saved answers were found": "no workbook submitted (no points for the exercises)",
+    "No action plan was found to grade": "no action plan handed in (no points for the plan)",
+    "cannot be graded. ": "a plan file that could not be read (no points for the plan)",
+    "action-plan files beside this notebook": "more than one plan file (no points for the plan)",
 }
 
 

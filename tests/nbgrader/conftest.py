@@ -31,13 +31,14 @@ def generated(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def autograde_run(generated) -> subprocess.CompletedProcess:
-    """Every assignment submitted as ``reference`` (the source notebook and a workbook of
-    complete answers) and ``blank`` (the release, no workbook); the robustness fixtures of the
-    Module 2 assignment besides; all autograded at once by ``dgtkit.autograde``."""
+    """Every assignment submitted as ``reference`` (the source notebook, a workbook of
+    complete answers and, for Module 7, the plan file) and ``blank`` (the release, nothing
+    else); the robustness fixtures of the Module 2 assignment and the plan files of Module 7
+    besides; all autograded at once by ``dgtkit.autograde``."""
     for assignment in ASSIGNMENTS:
         submit(generated, "reference", assignment, source(generated, assignment), "reference")
         submit(generated, "blank", assignment, release(generated, assignment))
-    for student, make in submissions.SUBMISSIONS.items():
+    for student, make in (submissions.SUBMISSIONS | submissions.PLAN_SUBMISSIONS).items():
         make(generated, student)
     submissions.kernel_killed(generated, "kernel-killed")
     submissions.hangs(generated, "hangs")

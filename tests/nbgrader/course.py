@@ -10,7 +10,7 @@ from pathlib import Path
 
 from nbgrader.api import Gradebook
 
-from dgtkit.sample_answers import write_workbook
+from dgtkit.sample_answers import write_submission, write_workbook
 from tests.helpers import REPO, tool_env
 
 COURSE_ID = "dgt-capacities"
@@ -51,9 +51,11 @@ def release(course: Path, assignment: str) -> Path:
 
 
 def submit(course: Path, student: str, assignment: str, notebook: Path | dict,
-           workbook_by: str | None = None) -> Path:
+           workbook_by: str | None = None, plan_file: bool = True) -> Path:
     """Put a submission in ``submitted/``: a notebook (a file, or a notebook as a dict), and
-    a workbook of sample answers saved by ``workbook_by`` (none if None)."""
+    what a student hands in with it (``sample_answers.write_submission``): a workbook of
+    sample answers saved by ``workbook_by`` (none if None) and, for Module 7 unless not
+    ``plan_file``, the plan file the app exports."""
     folder = course / "submitted" / student / assignment
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{assignment}.ipynb"
@@ -61,7 +63,9 @@ def submit(course: Path, student: str, assignment: str, notebook: Path | dict,
         target.write_text(json.dumps(notebook), "utf-8")
     else:
         shutil.copy(notebook, target)
-    if workbook_by is not None:
+    if workbook_by is not None and plan_file:
+        write_submission(folder, workbook_by, assignment)
+    elif workbook_by is not None:
         write_workbook(folder / "workbook.sqlite", workbook_by)
     return folder
 

@@ -1,16 +1,22 @@
-"""What students do to a notebook, as fixture submissions of the Module 2 assignment.
+"""What students do to a notebook, as fixture submissions of the Module 2 assignment, and
+what they hand in for Module 7, whose assignment is the plan file the action-plan app exports.
 
 Each function takes the course and a student id and writes a submission into ``submitted/``;
-``EXPECTED`` says what each should score. Between them they cover the robustness promises of
-the graded course; ``test_robustness`` checks them.
+``EXPECTED`` (and ``PLAN_EXPECTED`` for Module 7) says what each should score. Between them
+they cover the robustness promises of the graded course; ``test_robustness`` and
+``test_plan_submissions`` check them.
 """
 
 from __future__ import annotations
 
 import copy
 import json
+from dataclasses import replace
 from pathlib import Path
 
+from dgtkit import sample_answers
+from dgtkit.exports import export, filename
+from dgtkit.models import action_plan
 from tests.nbgrader.course import notebook_json, release, source, submit
 
 ASSIGNMENT = "m2_holistic"
@@ -192,3 +198,86 @@ def hangs(course: Path, student: str) -> None:
 
 def write_notebook(path: Path, notebook: dict) -> None:
     path.write_text(json.dumps(notebook), "utf-8")
+
+
+# -- Module 7: the plan file ---------------------------------------------------------------------
+
+PLAN_ASSIGNMENT = "m7_action_plan"
+PLAN_POINTS = {"plan_complete_check": 3, "plan_consistent_check": 3}
+PLAN_FULL = dict(PLAN_POINTS)
+PLAN_ZERO = dict.fromkeys(PLAN_POINTS, 0)
+#: The exercises before the plan, as the notebook's first cell brings them beside it.
+EARLIER = [key for key in sample_answers.ANSWERS if key != action_plan.EXERCISE_KEY]
+
+
+def _plan_submission(course: Path, student: str) -> Path:
+    """The source notebook, and a workbook of the student's earlier work but no plan."""
+    folder = submit(course, student, PLAN_ASSIGNMENT, source(course, PLAN_ASSIGNMENT))
+    sample_answers.write_workbook(folder / "workbook.sqlite", student, EARLIER)
+    return folder
+
+
+def plan_file_only(course: Path, student: str) -> None:
+    """The plan exported from the app in the room: the file, and no plan in the workbook."""
+    sample_answers.write_plan_file(_plan_submission(course, student))
+
+
+def plan_form_only(course: Path, student: str) -> None:
+    """The plan built in the notebook's form, without the file."""
+    submit(course, student, PLAN_ASSIGNMENT, source(course, PLAN_ASSIGNMENT),
+           workbook_by=student, plan_file=False)
+
+
+def plan_file_corrupt(course: Path, student: str) -> None:
+    """A plan file cut short (a download that broke off), and a plan in the workbook too."""
+    folder = submit(course, student, PLAN_ASSIGNMENT, source(course, PLAN_ASSIGNMENT),
+                    workbook_by=student, plan_file=False)
+    whole = export(sample_answers.action_plan_model(), "json")
+    (folder / "action-plan-deli-serdang-regency.json").write_bytes(whole[: len(whole) // 2])
+
+
+def plan_file_foreign(course: Path, student: str) -> None:
+    """A JSON file named as a plan, but another program's."""
+    folder = _plan_submission(course, student)
+    (folder / "action-plan-team-blue.json").write_text(
+        json.dumps({"format": "another-planning-tool", "tasks": ["Train staff"]}), "utf-8")
+
+
+def plan_files_two(course: Path, student: str) -> None:
+    """The plan downloaded twice: the browser named the second copy '... (1).json'."""
+    folder = _plan_submission(course, student)
+    first = sample_answers.write_plan_file(folder)
+    (folder / f"{first.stem} (1).json").write_bytes(first.read_bytes())
+
+
+def plan_with_gaps(course: Path, student: str) -> None:
+    """A plan file whose first action has no budget, no source of money and no indicator."""
+    folder = _plan_submission(course, student)
+    plan = sample_answers.action_plan_model()
+    first = plan.actions[0]
+    plan.actions[0] = replace(first, budget=None, budget_source="",
+                              indicator=action_plan.Indicator())
+    (folder / filename(plan, "json")).write_bytes(export(plan, "json"))
+
+
+#: Student id → how the Module 7 submission is made (graded in the same run).
+PLAN_SUBMISSIONS = {
+    "plan-file-only": plan_file_only,
+    "plan-form-only": plan_form_only,
+    "plan-corrupt": plan_file_corrupt,
+    "plan-foreign": plan_file_foreign,
+    "plan-two-files": plan_files_two,
+    "plan-gaps": plan_with_gaps,
+}
+
+#: Student id → the autograded scores of Module 7 (the pitch aside).
+PLAN_EXPECTED = {
+    "reference": PLAN_FULL,
+    "blank": PLAN_ZERO,
+    "plan-file-only": PLAN_FULL,
+    "plan-form-only": PLAN_FULL,
+    "plan-corrupt": PLAN_ZERO,
+    "plan-foreign": PLAN_ZERO,
+    "plan-two-files": PLAN_ZERO,
+    "plan-gaps": {**PLAN_FULL, "plan_complete_check": 0},
+}
