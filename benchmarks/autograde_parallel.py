@@ -32,7 +32,7 @@ from pathlib import Path
 from _common import BIN, REPO, tool_env
 from nbgrader.api import Gradebook
 
-from dgtkit.sample_answers import write_workbook
+from dgtkit.sample_answers import write_submission
 
 COURSE_ID = "dgt-capacities"
 
@@ -55,7 +55,7 @@ def make_course(folder: Path, assignment: str, count: int) -> Path:
         notebook = {0: source, 1: release, 2: answers}[kind]
         shutil.copy(notebook, target / f"{assignment}.ipynb")
         if kind != 1:
-            write_workbook(target / "workbook.sqlite", student)
+            write_submission(target, student, assignment)
     return course
 
 
