@@ -662,16 +662,24 @@ def plan_completeness(plan) -> tuple[list[str], list[str]]:
     return problems + _by_subject(required), _by_subject(advice)
 
 
+def _fix(graded: GradedPlan) -> str:
+    """What to do once the plan is corrected, for the plan graded."""
+    if graded.source == "file":
+        return ("Correct the plan in the action-plan app, export it again as JSON, and put the "
+                f"new file here in place of {graded.name}.")
+    return "Correct the plan in the form above: it is saved at once."
+
+
 def check_action_plan_complete(folder: str | Path = "."):
     """Module 7 (visible): at least two objectives and four actions, every action linked to
     an objective and with its required parts (REQUIRED_PARTS says which, and why). What is
     only advice is printed, not graded."""
-    plan = submitted_plan(folder).plan
+    graded = submitted_plan(folder)
+    plan = graded.plan
     problems, advice = plan_completeness(plan)
     assert not problems, _listing(
         "Your plan is not complete yet. Still missing:", problems,
-        "The action-plan app lists the same under 'What is missing'. Complete the plan there, "
-        "then export it again as JSON and put the new file here in place of the old one."
+        "The tab 'What is missing' of the action-plan app lists these too. " + _fix(graded)
     )
     if advice:
         print(_listing("Not checked automatically, but your lecturer reads these parts too:",
@@ -759,11 +767,8 @@ def check_action_plan_consistent(folder: str | Path = "."):
     soon after the plan was exported (or saved by the form)."""
     graded = submitted_plan(folder)
     problems = plan_consistency(graded.plan, graded.made)
-    assert not problems, _listing(
-        "Your plan does not hold together yet:", problems,
-        "Correct the plan in the action-plan app, then export it again as JSON and put the new "
-        "file here in place of the old one."
-    )
+    assert not problems, _listing("Your plan does not hold together yet:", problems,
+                                  _fix(graded))
     return graded.plan
 
 

@@ -193,7 +193,8 @@ def test_a_plan_with_gaps_names_each_required_one_and_not_the_advice(folder):
     assert f"- {second.title}: Choose its capacity level. Choose the pillar it strengthens." in (
         message)
     assert "partners" not in message  # advice, not graded
-    assert "export it again as JSON" in message
+    assert ("export it again as JSON, and put the new file here in place of "
+            "action-plan-deli-serdang-regency.json.") in message
 
 
 def test_too_few_objectives_and_actions_are_counted(folder):
@@ -330,7 +331,9 @@ def test_the_first_step_of_the_forms_plan_counts_from_the_day_it_was_saved(folde
         change_action(plan, index, start=action.start + timedelta(days=200),
                       end=action.end + timedelta(days=200))
     Workbook(folder / "workbook.sqlite", participant="alice").save("action_plan", plan.to_dict())
-    assert "within three months" in failure(grading.check_action_plan_consistent, folder)
+    message = failure(grading.check_action_plan_consistent, folder)
+    assert "within three months" in message
+    assert message.endswith("Correct the plan in the form above: it is saved at once.")
 
 
 def test_the_plan_follows_the_vision_and_the_roadmap_in_the_workbook(folder):
