@@ -568,22 +568,27 @@ def export_saved_plan(folder: str | Path = ".") -> Path | None:
               "graded as it is.")
         return None
     plans, _others = plan_files(folder)
+    names = _names([path.name for path, _data in plans])
     try:
         plan, _revision = saved_action_plan(folder / ASSIGNMENT_WORKBOOK)
     except AssertionError as error:
         if plans:
-            print(f"The plan file {_names([p.name for p, _d in plans])} is here; it is the plan "
-                  "that is graded. The form has saved no plan, so nothing was written.")
-        else:
+            print(f"A plan file is already here: {names}. The form above has saved no plan, "
+                  "so nothing was written.")
+        elif "could not be read" in str(error):
             print(f"Nothing was written. {error}")
+        else:
+            print("Nothing was written: the form above has saved no plan yet. Build your plan "
+                  "there (it is saved as you go), then run this cell again. If your team "
+                  "exported its plan in the room, upload that file here instead.")
         return None
     if plans:
-        names = _names([path.name for path, _data in plans])
         same = len(plans) == 1 and _same_plan(plans[0][1], plan)
         print(f"A plan file is already here: {names}. " + (
             "It holds the plan in the form, so nothing was written." if same else
             "It is the plan that is graded, so nothing was written. To hand in the plan in "
-            "the form instead, delete that file, then run this cell again."))
+            f"the form instead, delete {'that file' if len(plans) == 1 else 'those files'}, "
+            "then run this cell again."))
         return None
     target = folder / filename(plan, "json")
     try:
@@ -621,7 +626,7 @@ def _listing(head: str, lines: list[str], tail: str) -> str:
     shown = [f"- {line}" for line in lines[:MOST_LINES]]
     if len(lines) > MOST_LINES:
         shown.append(f"- and {len(lines) - MOST_LINES} more.")
-    return "\n".join([head, *shown, tail])
+    return "\n".join([head, *shown, *([tail] if tail else [])])
 
 
 def _by_subject(items) -> list[str]:

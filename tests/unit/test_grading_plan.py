@@ -393,9 +393,13 @@ def test_a_file_records_no_student_so_own_work_is_not_checked_of_it(folder, auto
 
 
 def test_the_helper_saves_the_forms_plan_as_the_file_the_app_exports(folder, capsys):
+    grading.export_saved_plan(folder)  # no workbook at all
+    assert "Nothing was written: the form above has saved no plan yet" in (
+        capsys.readouterr().out)
     earlier_work(folder)
     grading.export_saved_plan(folder)
-    assert "Nothing was written" in capsys.readouterr().out
+    assert "Nothing was written: the form above has saved no plan yet" in (
+        capsys.readouterr().out)
     assert not list(folder.glob("*.json"))
     sample_answers.write_workbook(folder / "workbook.sqlite", "alice", ["action_plan"])
     written = grading.export_saved_plan(folder)
