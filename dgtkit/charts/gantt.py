@@ -13,15 +13,20 @@ from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
 from matplotlib.figure import Figure
 
 from dgtkit.models.action_plan import PRIORITIES, ActionPlan
-from dgtkit.models.plan_views import gantt, timeline_span
+from dgtkit.models.plan_views import (
+    PRIORITY_COLOURS,
+    PRIORITY_HATCHES,
+    PRIORITY_NAMES,
+    gantt,
+    timeline_span,
+)
 
-COLOURS = {"high": "#a4000f", "medium": "#1f5fa6", "low": "#5b7f2a", "": "#555555"}
 TEXT = {"parse_math": False}  # a "$" a participant typed is text, not maths
 
 
 def timeline_chart(plan: ActionPlan) -> Figure:
-    """One bar per action from its start to its end, grouped by objective, coloured by
-    priority, with today's date marked."""
+    """One bar per action from its start to its end, grouped by objective, coloured and
+    patterned by priority, with today's date marked."""
     bars = gantt(plan)
     height = 1.2 + 0.38 * max(len(bars), 1)
     figure = Figure(figsize=(9, height))
@@ -33,7 +38,8 @@ def timeline_chart(plan: ActionPlan) -> Figure:
     labels = []
     for row, bar in enumerate(bars):
         start, end = date2num(bar.start), date2num(bar.end + timedelta(days=1))
-        axes.barh(row, end - start, left=start, height=0.6, color=COLOURS[bar.priority])
+        axes.barh(row, end - start, left=start, height=0.6, color=PRIORITY_COLOURS[bar.priority],
+                  hatch=PRIORITY_HATCHES[bar.priority], edgecolor="white", linewidth=0)
         labels.append(textwrap.shorten(bar.label, 45, placeholder="..."))
     axes.set_yticks(range(len(bars)), labels, **TEXT)
     axes.invert_yaxis()
@@ -52,7 +58,8 @@ def timeline_chart(plan: ActionPlan) -> Figure:
     names = {**{key: f"{name} priority" for key, name in PRIORITIES.items()},
              "": "No priority yet"}
     shown = [key for key in names if key or any(not b.priority for b in bars)]
-    handles = [axes.bar(0, 0, color=COLOURS[key], label=names[key]) for key in shown]
+    handles = [axes.bar(0, 0, color=PRIORITY_COLOURS[key], hatch=PRIORITY_HATCHES[key],
+                        edgecolor="white", label=names[key]) for key in shown]
     axes.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=4,
                 frameon=False)
     axes.grid(axis="x", color="#dddddd")
@@ -64,5 +71,6 @@ def timeline_alt_text(plan: ActionPlan) -> str:
     bars = gantt(plan)
     if not bars:
         return "Timeline of the action plan: no actions yet."
-    parts = [f"{b.label}, {b.start:%b %Y} to {b.end:%b %Y}" for b in bars]
+    parts = [f"{b.label}, {b.start:%b %Y} to {b.end:%b %Y}, priority: "
+             f"{PRIORITY_NAMES[b.priority].lower()}" for b in bars]
     return f"Timeline of the action plan, {len(bars)} actions: " + "; ".join(parts) + "."

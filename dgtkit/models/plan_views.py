@@ -78,6 +78,13 @@ class Bar:
     priority: str
 
 
+#: How each priority is drawn on a timeline: a colour (contrast >= 4.5:1 on white) and a
+#: pattern, so that the priority never rests on colour alone; "" is "no priority yet".
+PRIORITY_COLOURS = {"high": "#a4000f", "medium": "#1f5fa6", "low": "#5b7f2a", "": "#555555"}
+PRIORITY_HATCHES = {"high": "", "medium": "//", "low": "..", "": "xx"}
+PRIORITY_NAMES = {**PRIORITIES, "": "None yet"}
+
+
 def gantt(plan: ActionPlan) -> list[Bar]:
     """The actions as bars, grouped by objective (in the plan's order), then by start."""
     position = {o.id: i for i, o in enumerate(plan.objectives)}

@@ -189,3 +189,23 @@ def test_a_bad_file_is_refused_whole_with_the_reason(name, data, reason):
     with pytest.raises(ImportRefused) as refused:
         read_plan(name, data)
     assert reason in str(refused.value)
+
+
+def test_both_timelines_say_each_priority_in_words_not_only_in_colour():
+    import re
+
+    from dgtkit.charts.gantt import timeline_alt_text, timeline_chart
+    from dgtkit.widgets.action_plan.html import timeline_html
+
+    plan = sample_plan()
+    alt = timeline_alt_text(plan)
+    assert "Train 200 staff in digital service design, Jan 2027 to Sep 2027, priority: high" \
+        in alt
+    assert "Open a one-stop service desk, Jan 2028 to Jun 2028, priority: none yet" in alt
+    html = timeline_html(plan)
+    written = re.findall(r'class="dgt-gantt-priority"[^>]*>([^<]*)<', html)
+    assert written == ["High", "Medium", "None yet"]
+    assert 'priority high"' in html
+    hatches = {bar.get_hatch() for bar in timeline_chart(plan).axes[0].patches
+               if bar.get_height() > 0}  # not the legend's empty bars
+    assert len(hatches) == 3  # high, medium and none are drawn with different patterns

@@ -9,12 +9,19 @@ from html import escape
 
 from dgtkit.models.action_plan import PRIORITIES, Action, ActionPlan
 from dgtkit.models.plan_checks import action_gaps, missing
-from dgtkit.models.plan_views import budget, coverage, gantt, money, timeline_span
+from dgtkit.models.plan_views import (
+    PRIORITY_COLOURS,
+    PRIORITY_NAMES,
+    budget,
+    coverage,
+    gantt,
+    money,
+    timeline_span,
+)
 
 TABLE = 'style="border-collapse:collapse;margin:0.4em 0"'
 CELL = 'style="border:1px solid #bbb;padding:0.25em 0.5em;vertical-align:top"'
 HEAD = 'style="border:1px solid #bbb;padding:0.25em 0.5em;background:#dce6f2;text-align:left"'
-COLOURS = {"high": "#a4000f", "medium": "#1f5fa6", "low": "#5b7f2a", "": "#555555"}
 
 
 def _th(text: str) -> str:
@@ -90,15 +97,18 @@ def timeline_html(plan: ActionPlan, today: date | None = None) -> str:
             rows.append(f'<div style="font-weight:bold;margin-top:0.5em">{escape(group)}</div>')
         start = left(bar.start)
         width = max(left(bar.end) - start + 100 / span, 0.8)
-        colour = COLOURS.get(bar.priority, COLOURS[""])
+        colour = PRIORITY_COLOURS.get(bar.priority, PRIORITY_COLOURS[""])
+        priority = PRIORITY_NAMES.get(bar.priority, PRIORITY_NAMES[""])
         rows.append(
             '<div class="dgt-gantt-row" style="display:flex;align-items:center;height:1.6em">'
             f'<div style="width:16em;overflow:hidden;white-space:nowrap;text-overflow:ellipsis;'
             f'padding-right:0.5em" title="{escape(bar.label)}">{escape(bar.label)}</div>'
             '<div style="position:relative;flex:1;height:1.1em;background:#f4f4f4">'
             f'<div role="img" aria-label="{escape(bar.label)}: {bar.start:%d %b %Y} to '
-            f'{bar.end:%d %b %Y}" style="position:absolute;left:{start:.2f}%;'
-            f'width:{width:.2f}%;height:100%;background:{colour}"></div></div></div>'
+            f'{bar.end:%d %b %Y}, priority {priority.lower()}" style="position:absolute;'
+            f'left:{start:.2f}%;width:{width:.2f}%;height:100%;background:{colour}"></div></div>'
+            f'<div class="dgt-gantt-priority" style="width:5em;padding-left:0.5em;'
+            f'font-size:0.85em">{priority}</div></div>'
         )
     today = today or date.today()
     marker = ""
@@ -106,17 +116,20 @@ def timeline_html(plan: ActionPlan, today: date | None = None) -> str:
         marker = (f'<div style="position:absolute;left:{left(today):.2f}%;top:0;height:100%;'
                   'border-left:2px dashed #333" title="Today"></div>')
     legend = " ".join(
-        f'<span style="display:inline-block;width:0.9em;height:0.9em;background:{COLOURS[k]};'
-        f'vertical-align:middle"></span> {escape(name)}' for k, name in PRIORITIES.items()
+        f'<span style="display:inline-block;width:0.9em;height:0.9em;'
+        f'background:{PRIORITY_COLOURS[k]};vertical-align:middle"></span> {escape(name)}'
+        for k, name in PRIORITY_NAMES.items()
     )
+    end = '<div style="width:5.5em"></div>'  # the column the priorities are written in
     return (
         '<div class="dgt-gantt" style="max-width:60em">'
         '<div style="display:flex"><div style="width:16em"></div>'
-        f'<div style="position:relative;flex:1;height:1.3em">{"".join(months)}</div></div>'
+        f'<div style="position:relative;flex:1;height:1.3em">{"".join(months)}</div>{end}</div>'
         f'{"".join(rows)}'
         f'<div style="display:flex;height:0"><div style="width:16em"></div>'
-        f'<div style="position:relative;flex:1">{marker}</div></div>'
-        f'<p style="font-size:0.85em">Priority: {legend}. No priority: grey.</p></div>'
+        f'<div style="position:relative;flex:1">{marker}</div>{end}</div>'
+        f'<p style="font-size:0.85em">Priority, also written at the end of each row: {legend}.'
+        "</p></div>"
     )
 
 
