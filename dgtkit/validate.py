@@ -18,29 +18,13 @@ Run from the course directory (``exercises/``)::
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import sys
 import tempfile
 from pathlib import Path
 
+from dgtkit.autograde import course_config
 from dgtkit.sample_answers import write_submission
-
-
-def course_config(root: Path):
-    """The configuration nbgrader reads in ``root`` (its ``nbgrader_config.py``)."""
-    from nbgrader.apps.nbgraderapp import NbGraderApp
-
-    # nbgrader calls the alembic command of the environment it is installed in.
-    os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
-    here = Path.cwd()
-    os.chdir(root)
-    try:
-        app = NbGraderApp()
-        app.initialize([])
-        return app.config
-    finally:
-        os.chdir(here)
 
 
 def assignments(root: Path) -> list[str]:
