@@ -106,7 +106,7 @@ class ActionPlanApp(Exercise):
             self.model.team = participant[: action_plan.TEAM_LIMIT]
         self.view = ActionPlanView(
             self.model, on_change=self.save, suggestions=suggestions, indicators=indicators,
-            history=self._history, restore=self._restore,
+            history=self._history, restore=self._restore, week_vision=vision,
         )
         if self.workbook is None:
             self.view.status.value = status_html(self.problem, problem=True)

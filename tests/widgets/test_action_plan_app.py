@@ -305,3 +305,26 @@ def test_a_team_in_the_room_finds_the_week_done_on_the_computer_serving_the_app(
     assert app.model.vision.year == 2035
     assert any(s.id == "ex05:skills" for s in app.view.suggestions)
     assert app.workbook.participant == "blue"  # the plan itself is the team's
+
+
+def test_a_vision_changed_in_ex07_after_the_plan_began_can_be_taken_again(tmp_path):
+    path = tmp_path / "w.sqlite"
+    book = week_workbook(path)
+    app = open_app(path)
+    panel = app.view.government
+    assert panel.take_vision.layout.display == "none"  # the plan has Ex 7's vision
+    fill(app.view)  # the plan is saved, with the vision it copied
+    book.save("ex07_vision", {
+        "statement": "By 2032, every village office helps residents online.", "year": 2032,
+        "sdg_targets": ["16.6"], "milestones": []})
+    app = open_app(path)  # the team reopens the plan after changing its vision
+    assert app.model.vision.year == 2035  # the plan keeps what it copied...
+    panel = app.view.government
+    assert panel.take_vision.layout.display is None  # ...and offers the new one
+    assert "not the one this plan copied" in panel.vision.value
+    panel.take_vision.click()
+    assert app.model.vision.year == 2032
+    assert panel.take_vision.layout.display == "none"
+    saved = ActionPlan.from_dict(Workbook(path, participant="team-1")
+                                 .latest("action_plan").data)
+    assert saved.vision.statement.startswith("By 2032")

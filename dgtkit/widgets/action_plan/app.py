@@ -10,7 +10,7 @@ from html import escape
 import ipywidgets as w
 
 from dgtkit.models import plan_prefill
-from dgtkit.models.action_plan import Action, ActionErrors, ActionPlan, new_action
+from dgtkit.models.action_plan import Action, ActionErrors, ActionPlan, VisionLink, new_action
 from dgtkit.models.plan_checks import summary
 from dgtkit.models.plan_prefill import IndicatorChoice, Suggestion
 from dgtkit.models.plan_views import sort_and_filter
@@ -39,15 +39,17 @@ TABS = ["Actions", "Government and objectives", "From the week", "Timeline",
 class ActionPlanView:
     """Builds the app around an ActionPlan; calls ``on_change`` after every accepted change.
 
-    ``suggestions`` and ``indicators`` come from the week's exercises; ``restore(id)`` makes
-    an earlier revision current and returns its plan; ``history()`` lists the revisions.
+    ``suggestions``, ``indicators`` and ``week_vision`` come from the week's exercises;
+    ``restore(id)`` makes an earlier revision current and returns its plan; ``history()``
+    lists the revisions.
     """
 
     def __init__(self, model: ActionPlan, on_change: Callable[[], None],
                  suggestions: list[Suggestion] | None = None,
                  indicators: list[IndicatorChoice] | None = None,
                  history: Callable[[], list] | None = None,
-                 restore: Callable[[int], ActionPlan | None] | None = None):
+                 restore: Callable[[int], ActionPlan | None] | None = None,
+                 week_vision: VisionLink | None = None):
         self.model = model
         self._on_change = on_change
         self.suggestions = suggestions or []
@@ -61,7 +63,7 @@ class ActionPlanView:
                                       self._undo)
         self.table = w.HTML()
         self.table_message = w.HTML()
-        self.government = GovernmentPanel(model, self.changed)
+        self.government = GovernmentPanel(model, self.changed, week_vision)
         self.suggestions_panel = SuggestionsPanel(self._accept, self._edit_suggestion,
                                                   self._drop, self._offer_dropped)
         self.timeline = w.HTML()

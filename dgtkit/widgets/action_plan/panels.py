@@ -13,6 +13,7 @@ from dgtkit.models.action_plan import (
     PRIORITIES,
     ActionErrors,
     ActionPlan,
+    VisionLink,
     new_objective,
 )
 from dgtkit.models.plan_prefill import Suggestion
@@ -28,9 +29,11 @@ NONE = ""
 class GovernmentPanel:
     """Who the plan is for, and its objectives, each linked to the vision or a milestone."""
 
-    def __init__(self, plan: ActionPlan, on_change: Callable[[], None]):
+    def __init__(self, plan: ActionPlan, on_change: Callable[[], None],
+                 week_vision: VisionLink | None = None):
         self.plan = plan
         self._on_change = on_change
+        self._week_vision = week_vision or VisionLink()
         self._quiet = False
         self.team = w.Text(description="Team", style=STYLE, layout=WIDE,
                            continuous_update=False)
@@ -50,6 +53,10 @@ class GovernmentPanel:
         for widget in self.fields.values():
             widget.observe(self._described, names="value")
         self.vision = w.HTML()
+        self.take_vision = w.Button(
+            description="Take the vision from Ex 7 again", layout=w.Layout(width="auto"),
+            tooltip="Your vision in Ex 7 has changed since this plan copied it")
+        self.take_vision.on_click(self._take_vision)
         self.objective_title = w.Text(description="New objective", style=STYLE, layout=WIDE,
                                       placeholder="A change that brings the vision closer")
         self.objective_link = w.Dropdown(description="It serves", style=STYLE, layout=WIDE)
@@ -64,7 +71,7 @@ class GovernmentPanel:
         self.widget = w.VBox([
             w.HTML("<h3>The government</h3>"),
             *[w.HBox([f, self.messages[n]]) for n, f in self.fields.items()],
-            w.HTML("<h3>The vision (Ex 7)</h3>"), self.vision,
+            w.HTML("<h3>The vision (Ex 7)</h3>"), self.vision, self.take_vision,
             w.HTML("<h3>Objectives</h3><p>Two to four changes that bring the vision closer. "
                    "Each action of the plan serves one of them.</p>"),
             w.HBox([self.objective_title, self.objective_message]), self.objective_link,
@@ -93,6 +100,11 @@ class GovernmentPanel:
                 + (f"<p>SDG targets: {escape(targets)}</p>" if targets else "")
                 + (f"<p>Milestones:</p><ul>{milestones}</ul>" if milestones else "")
             )
+        newer = not self._week_vision.is_empty and self._week_vision != vision
+        self.take_vision.layout.display = None if newer else "none"
+        if newer:
+            self.vision.value += ("<p>Your vision in Ex 7 is not the one this plan copied. "
+                                  "Take it again to use the new one.</p>")
         links = [("(not linked yet)", NONE)]
         if vision.statement:
             links.append((vision.link_label("vision"), "vision"))
@@ -115,6 +127,12 @@ class GovernmentPanel:
             self.objectives.value = "<p><i>No objectives yet.</i></p>"
         self.choose_objective.options = [(o.title[:90], o.id) for o in self.plan.objectives]
         self.remove_objective.disabled = not self.plan.objectives
+
+    def _take_vision(self, _button=None) -> None:
+        """The plan serves the vision as Ex 7 holds it now; objectives linked to a milestone
+        that is gone show as not linked."""
+        self.plan.vision = self._week_vision
+        self._on_change()
 
     def _described(self, change) -> None:
         if self._quiet:
