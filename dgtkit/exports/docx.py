@@ -28,7 +28,7 @@ from dgtkit.models.action_plan import (
     ActionPlan,
 )
 from dgtkit.models.plan_checks import missing
-from dgtkit.models.plan_views import budget, coverage, money
+from dgtkit.models.plan_views import budget, coverage, day, money
 
 TITLE = "Action plan for digital government transformation and capacity development"
 BLUE = RGBColor(0x1F, 0x5F, 0xA6)
@@ -251,7 +251,7 @@ def _action_table(document, plan: ActionPlan) -> None:
                                         pillars.get(action.pillar, "")]))
         who = action.lead + (f"\n{action.partners.label()}" if not action.partners.is_empty
                              else "")
-        when = f"{action.start:%d %b %Y}\nto {action.end:%d %b %Y}"
+        when = f"{day(action.start)}\nto {day(action.end)}"
         cost = "\n".join(filter(None, [money(action.budget, plan.currency),
                                        BUDGET_SOURCES.get(action.budget_source, "")]))
         priority = PRIORITIES.get(action.priority, "")
@@ -366,7 +366,7 @@ def _details(document, plan: ActionPlan) -> None:
             ("Pillar", pillars.get(action.pillar, "")),
             ("Lead", action.lead),
             ("Partners", action.partners.label()),
-            ("When", f"{action.start:%d %B %Y} to {action.end:%d %B %Y}"),
+            ("When", f"{day(action.start, long=True)} to {day(action.end, long=True)}"),
             ("Budget", money(action.budget, plan.currency)),
             ("Source of the budget", BUDGET_SOURCES.get(action.budget_source, "")),
             ("Indicator", action.indicator.label()),

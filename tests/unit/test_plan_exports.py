@@ -209,3 +209,15 @@ def test_both_timelines_say_each_priority_in_words_not_only_in_colour():
     hatches = {bar.get_hatch() for bar in timeline_chart(plan).axes[0].patches
                if bar.get_height() > 0}  # not the legend's empty bars
     assert len(hatches) == 3  # high, medium and none are drawn with different patterns
+
+
+def test_dates_are_written_as_people_write_them():
+    from dgtkit.widgets.action_plan.html import actions_table_html
+
+    document = Document(io.BytesIO(export(sample_plan(), "docx")))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "When: 1 March 2027 to 31 December 2027" in text
+    assert "01 March" not in text
+    plan = sample_plan()
+    assert "<td" in actions_table_html(plan, plan.actions)
+    assert ">1 Mar 2027<" in actions_table_html(plan, plan.actions)

@@ -14,6 +14,7 @@ from dgtkit.models.plan_views import (
     PRIORITY_NAMES,
     budget,
     coverage,
+    day,
     gantt,
     money,
     timeline_span,
@@ -50,8 +51,8 @@ def actions_table_html(plan: ActionPlan, actions: list[Action]) -> str:
             + _td(action.title)
             + _td(objective.title if objective else "")
             + _td(action.lead)
-            + _td(f"{action.start:%d %b %Y}")
-            + _td(f"{action.end:%d %b %Y}")
+            + _td(day(action.start))
+            + _td(day(action.end))
             + _td(money(action.budget, plan.currency))
             + _td(PRIORITIES.get(action.priority, ""))
             + _td(state)
@@ -75,20 +76,20 @@ def timeline_html(plan: ActionPlan, today: date | None = None) -> str:
     first, last = timeline_span(bars)
     span = (last - first).days or 1
 
-    def left(day: date) -> float:
-        return 100 * (day - first).days / span
+    def left(when: date) -> float:
+        return 100 * (when - first).days / span
 
     months = []
-    day = first
-    while day < last:
-        nxt = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
-        label = f"{day:%b %Y}" if day.month == 1 or day == first else f"{day:%b}"
+    month = first
+    while month < last:
+        nxt = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
+        label = f"{month:%b %Y}" if month.month == 1 or month == first else f"{month:%b}"
         months.append(
-            f'<div style="position:absolute;left:{left(day):.2f}%;top:0;height:100%;'
+            f'<div style="position:absolute;left:{left(month):.2f}%;top:0;height:100%;'
             f'border-left:1px solid #ddd;font-size:0.75em;color:#444;padding-left:2px">'
-            f"{escape(label) if (last - first).days < 800 or day.month in (1, 7) else ''}</div>"
+            f"{escape(label) if (last - first).days < 800 or month.month in (1, 7) else ''}</div>"
         )
-        day = nxt
+        month = nxt
     rows = []
     group = None
     for bar in bars:
@@ -104,8 +105,8 @@ def timeline_html(plan: ActionPlan, today: date | None = None) -> str:
             f'<div style="width:16em;overflow:hidden;white-space:nowrap;text-overflow:ellipsis;'
             f'padding-right:0.5em" title="{escape(bar.label)}">{escape(bar.label)}</div>'
             '<div style="position:relative;flex:1;height:1.1em;background:#f4f4f4">'
-            f'<div role="img" aria-label="{escape(bar.label)}: {bar.start:%d %b %Y} to '
-            f'{bar.end:%d %b %Y}, priority {priority.lower()}" style="position:absolute;'
+            f'<div role="img" aria-label="{escape(bar.label)}: {day(bar.start)} to '
+            f'{day(bar.end)}, priority {priority.lower()}" style="position:absolute;'
             f'left:{start:.2f}%;width:{width:.2f}%;height:100%;background:{colour}"></div></div>'
             f'<div class="dgt-gantt-priority" style="width:5em;padding-left:0.5em;'
             f'font-size:0.85em">{priority}</div></div>'
