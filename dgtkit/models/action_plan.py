@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from dgtkit.models.text import FieldError, clean_text
+from dgtkit.models.text import FieldError, clean_text, within_limits
 
 EXERCISE_KEY = "action_plan"
 #: The version of the saved and exported format (1: actions with title, lead and dates only).
@@ -94,14 +94,7 @@ def clean_paragraphs(field_name: str, value: object, label: str, limit: int,
     """Text that may have paragraphs: lines kept, spaces inside each line collapsed."""
     lines = [" ".join(line.split()) for line in plain(value).replace("\r", "\n").split("\n")]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-    if required and not text:
-        raise FieldError(field_name, f"{label} is empty. Please fill it in.")
-    if len(text) > limit:
-        raise FieldError(
-            field_name,
-            f"{label} is too long ({len(text):,} characters). Please keep it under {limit:,}.",
-        )
-    return text
+    return within_limits(field_name, text, label, limit, required)
 
 
 def choice(field_name: str, value: object, options: dict[str, str], label: str) -> str:

@@ -14,7 +14,12 @@ class FieldError(ValueError):
 
 def clean_text(field: str, value: object, label: str, limit: int, required: bool) -> str:
     """``value`` as tidy text, or a FieldError that says in plain words what to change."""
-    text = " ".join(str(value or "").split())
+    return within_limits(field, " ".join(str(value or "").split()), label, limit, required)
+
+
+def within_limits(field: str, text: str, label: str, limit: int, required: bool) -> str:
+    """``text`` if it is there when ``required`` and no longer than ``limit``; else a
+    FieldError that says so."""
     if required and not text:
         raise FieldError(field, f"{label} is empty. Please fill it in.")
     if len(text) > limit:
