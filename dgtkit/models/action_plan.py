@@ -636,6 +636,17 @@ class ActionPlan:
         if suggestion_id not in self.dropped:
             self.dropped.append(plain(suggestion_id)[:64])
 
+    def take(self, other: ActionPlan) -> None:
+        """Become ``other`` (an earlier version, or an imported file) in place, so that
+        whoever holds this plan sees the new one; the undo of deletions starts afresh. A plan
+        that names no team keeps this one's team."""
+        team = other.team or self.team
+        for name in ("country", "government", "level", "currency", "vision", "objectives",
+                     "actions", "dropped"):
+            setattr(self, name, getattr(other, name))
+        self.team = team
+        self._undo.clear()
+
     # -- saving ----------------------------------------------------------------------------
 
     def to_dict(self) -> dict:

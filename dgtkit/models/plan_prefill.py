@@ -201,6 +201,18 @@ def pending(plan: ActionPlan, suggestions: list[Suggestion]) -> list[Suggestion]
             and not (s.kind == "objective" and s.title.casefold() in titles)]
 
 
+def action_values(plan: ActionPlan, suggestion: Suggestion) -> dict:
+    """The fields of the action an action suggestion starts, as ``new_action`` takes them:
+    no lead or dates yet, and the objective that serves its milestone, if the plan has one."""
+    values = {k: v for k, v in suggestion.values.items() if k != "milestone"}
+    values.setdefault("lead", "")
+    values.setdefault("start", None)
+    values.setdefault("end", None)
+    if not values.get("objective"):
+        values["objective"] = objective_for(plan, suggestion)
+    return values
+
+
 def objective_for(plan: ActionPlan, suggestion: Suggestion) -> str:
     """The plan's objective that serves the milestone an Ex 10 row prepares, or ""."""
     milestone = suggestion.values.get("milestone")

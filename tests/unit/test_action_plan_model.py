@@ -188,3 +188,19 @@ def test_sort_filter_gantt_coverage_and_budget():
     assert money.by_source == [("Donor", 5000)]
     assert money.by_objective == [("Residents get permits online", 5000, 0),
                                   ("Skills for all staff", 0, 1)]
+
+
+def test_a_plan_takes_another_in_place_keeping_its_team_when_the_other_names_none():
+    plan = ActionPlan(team="blue")
+    plan.add(new_action("Train staff", "HR", date(2027, 1, 1), date(2027, 6, 30)))
+    plan.remove(plan.actions[0].id)
+    assert plan.can_undo
+    other = ActionPlan(country="Kenya")
+    other.add(new_action("Open counters", "ICT", date(2027, 2, 1), date(2027, 8, 31)))
+    same = plan
+    plan.take(other)
+    assert same is plan and plan.country == "Kenya" and plan.team == "blue"
+    assert [a.title for a in plan.actions] == ["Open counters"]
+    assert not plan.can_undo
+    plan.take(ActionPlan(team="green"))
+    assert plan.team == "green" and plan.actions == []

@@ -74,3 +74,19 @@ def test_dropped_and_used_suggestions_are_no_longer_offered():
     plan.drop_suggestion("ex10:r2")
     plan.add_objective(new_objective("Permits online", "m1"))
     assert [s.id for s in pending(plan, suggestions)] == ["ex10:r1"]
+
+
+def test_an_action_suggestion_starts_without_lead_or_dates_under_its_milestones_objective():
+    from dgtkit.models.plan_prefill import Suggestion, action_values
+
+    plan = ActionPlan()
+    plan.add_objective(new_objective("Permits online", "m1"))
+    row = Suggestion("ex10:r1", "action", "Ex 10 roadmap", "Train staff",
+                     values={"title": "Train staff", "milestone": "m1"})
+    values = action_values(plan, row)
+    assert values == {"title": "Train staff", "lead": "", "start": None, "end": None,
+                      "objective": plan.objectives[0].id}
+    gap = Suggestion("ex05:skills", "action", "Ex 5 gap profile", "Close the gap",
+                     values={"title": "Close the gap", "lead": "HR"})
+    assert action_values(plan, gap)["objective"] == ""
+    assert action_values(plan, gap)["lead"] == "HR"

@@ -182,7 +182,7 @@ class ActionPlanView:
                 return
             self.changed()
             return
-        values = self._action_values(suggestion)
+        values = plan_prefill.action_values(self.model, suggestion)
         try:
             action = new_action(**values, objectives=[o.id for o in self.model.objectives])
             self.model.add(action)
@@ -195,15 +195,6 @@ class ActionPlanView:
         panel.message.value = (f"<p>Added '{escape(action.title)}' to the plan. Edit it from "
                                "the Actions tab.</p>")
 
-    def _action_values(self, suggestion: Suggestion) -> dict:
-        values = {k: v for k, v in suggestion.values.items() if k != "milestone"}
-        values.setdefault("lead", "")
-        values.setdefault("start", None)
-        values.setdefault("end", None)
-        if not values.get("objective"):
-            values["objective"] = plan_prefill.objective_for(self.model, suggestion)
-        return values
-
     def _edit_suggestion(self, suggestion: Suggestion) -> None:
         if suggestion.kind == "objective":
             self.government.objective_title.value = suggestion.values["title"]
@@ -212,7 +203,7 @@ class ActionPlanView:
                 self.government.objective_link.value = link
             self.tabs.selected_index = 1
             return
-        self.editor.load(values=self._action_values(suggestion))
+        self.editor.load(values=plan_prefill.action_values(self.model, suggestion))
         self.tabs.selected_index = 0
 
     def _drop(self, suggestion: Suggestion) -> None:
@@ -226,11 +217,7 @@ class ActionPlanView:
     # -- versions and files ----------------------------------------------------------------
 
     def _replace_plan(self, plan: ActionPlan) -> None:
-        """Show ``plan`` in place of the current one (the same object stays shared)."""
-        for name in ("team", "country", "government", "level", "currency", "vision",
-                     "objectives", "actions", "dropped"):
-            setattr(self.model, name, getattr(plan, name))
-        self.model._undo.clear()
+        self.model.take(plan)
         self.editor.clear()
 
     def _go_back(self, revision_id: int) -> None:
@@ -248,8 +235,6 @@ class ActionPlanView:
                                       "again as the newest.</p>")
 
     def _imported(self, plan: ActionPlan, name: str) -> None:
-        if not plan.team:
-            plan.team = self.model.team
         self._replace_plan(plan)
         self.changed()
         self.transfer.done(f"Imported {name}: {len(plan.objectives)} objective(s) and "
