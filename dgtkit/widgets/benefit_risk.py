@@ -18,7 +18,6 @@ from dgtkit.models.benefit_risk import (
     new_item,
 )
 from dgtkit.models.checks import FormErrors
-from dgtkit.models.text import FieldError
 from dgtkit.widgets.common import message_html, status_line
 from dgtkit.widgets.forms import (
     LABEL_STYLE,
@@ -26,6 +25,7 @@ from dgtkit.widgets.forms import (
     chart_html,
     checklist_html,
     clear,
+    government_box,
     labelled,
     show_errors,
 )
@@ -69,16 +69,7 @@ class BenefitRiskView:
     # -- building --------------------------------------------------------------------------
 
     def _build_government(self) -> list[w.Widget]:
-        self.government = w.Text(
-            value=self.model.government,
-            description="Your government",
-            placeholder="For example: the city of ... or the district of ...",
-            style=LABEL_STYLE,
-            layout=WIDE,
-            continuous_update=False,
-        )
-        self.government.observe(self._government_changed, names="value")
-        self.government_message = w.HTML()
+        self.government, self.government_message = government_box(self.model, self._accepted)
         return [labelled(self.government, self.government_message)]
 
     def _build_item_form(self) -> list[w.Widget]:
@@ -174,15 +165,6 @@ class BenefitRiskView:
         return [self.summary, self.chart, self.table, self.checklist]
 
     # -- events ----------------------------------------------------------------------------
-
-    def _government_changed(self, change) -> None:
-        try:
-            self.model.name_government(change["new"])
-        except FieldError as error:
-            self.government_message.value = message_html(error.message)
-            return
-        self.government_message.value = ""
-        self._accepted()
 
     def _kind_changed(self, _change=None) -> None:
         """Offer the categories of the kind; only a risk has a mitigation and an owner."""

@@ -11,8 +11,8 @@ import ipywidgets as w
 from dgtkit.charts import figure_html
 from dgtkit.charts.radar import pillar_radar, radar_alt_text
 from dgtkit.models.pillar_rating import PillarRating
-from dgtkit.models.text import FieldError
-from dgtkit.widgets.common import message_html, status_line
+from dgtkit.widgets.common import status_line
+from dgtkit.widgets.forms import government_box
 
 NOT_RATED = "Not rated yet"
 
@@ -27,16 +27,10 @@ class PillarRatingView:
         levels = framework.maturity_levels
         options = [(NOT_RATED, 0)] + [(level.label, level.value) for level in levels]
 
-        self.government = w.Text(
-            value=model.government,
-            description="Government you are rating",
+        self.government, self.government_message = government_box(
+            model, self._government_named, description="Government you are rating",
             placeholder="For example: the city, region or ministry of your team",
-            continuous_update=False,
-            style={"description_width": "14em"},
-            layout=w.Layout(width="42em"),
-        )
-        self.government_message = w.HTML()
-        self.government.observe(self._government_changed, names="value")
+            style={"description_width": "14em"}, layout=w.Layout(width="42em"))
 
         self.selectors: dict[str, w.Dropdown] = {}
         self.descriptors: dict[str, w.HTML] = {}
@@ -76,13 +70,7 @@ class PillarRatingView:
         )
         self.redraw()
 
-    def _government_changed(self, change) -> None:
-        try:
-            self.model.name_government(change["new"])
-        except FieldError as error:
-            self.government_message.value = message_html(error.message)
-            return
-        self.government_message.value = ""
+    def _government_named(self) -> None:
         self._on_change()  # saved first: a redraw can never cost the participant an answer
         self.redraw()
 

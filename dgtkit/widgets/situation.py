@@ -20,7 +20,7 @@ from dgtkit.models.boards import Board
 from dgtkit.models.situation import SituationAnalysis
 from dgtkit.models.text import FieldError
 from dgtkit.widgets.common import message_html, status_line
-from dgtkit.widgets.forms import WIDE, chart_html
+from dgtkit.widgets.forms import WIDE, chart_html, government_box
 
 NOT_SET = "Not set yet"
 LABEL = {"description_width": "12em"}
@@ -228,16 +228,9 @@ class BenchmarkPart(_Part):
 
     def __init__(self, model, on_change):
         super().__init__(model, on_change)
-        self.government = w.Text(
-            value=model.government,
-            description="Your government",
-            placeholder="For example: the city of ... or the ministry of ...",
-            style=LABEL,
-            layout=WIDE,
-            continuous_update=False,
-        )
-        self.government.observe(self._name, names="value")
-        self.government_message = w.HTML()
+        self.government, self.government_message = government_box(
+            model, self._on_change,
+            placeholder="For example: the city of ... or the ministry of ...", style=LABEL)
         self.country = w.Dropdown(
             options=[("Choose a country", "")] + country_options(),
             value=model.country,
@@ -264,15 +257,6 @@ class BenchmarkPart(_Part):
             ]
         )
         self.redraw()
-
-    def _name(self, change) -> None:
-        try:
-            self.model.name_government(change["new"])
-        except FieldError as error:
-            self.government_message.value = message_html(error.message)
-            return
-        self.government_message.value = ""
-        self._on_change()
 
     def _choose(self, change) -> None:
         self.model.choose_country(change["new"])
