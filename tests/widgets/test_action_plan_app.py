@@ -328,3 +328,24 @@ def test_a_vision_changed_in_ex07_after_the_plan_began_can_be_taken_again(tmp_pa
     saved = ActionPlan.from_dict(Workbook(path, participant="team-1")
                                  .latest("action_plan").data)
     assert saved.vision.statement.startswith("By 2032")
+
+
+def test_typing_not_yet_saved_is_never_replaced_by_another_action(tmp_path):
+    path = tmp_path / "w.sqlite"
+    week_workbook(path)
+    app = open_app(path)
+    fill(app.view, title="Train staff in data sharing")
+    editor = app.view.editor
+    editor.title.value = "Open assisted counters in villages"  # a new action, half typed
+    editor.lead.value = "Community office"
+    app.view.controls.choose.value = app.model.actions[0].id
+    app.view.controls.edit.click()  # the team clicks Edit on the first action...
+    assert editor.title.value == "Open assisted counters in villages"  # ...the typing stays
+    assert "not saved yet" in editor.status.value and "Add action" in editor.status.value
+    panel = app.view.suggestions_panel
+    panel.choose.value = "ex05:skills"
+    panel.accept.click()  # a suggestion to complete waits too
+    assert editor.lead.value == "Community office"
+    editor.cancel_button.click()  # "Clear the form": the team drops its typing on purpose
+    app.view.controls.edit.click()
+    assert editor.title.value == "Train staff in data sharing" and editor.editing

@@ -146,9 +146,18 @@ class ActionPlanView:
         self.table_message.value = ""
         self.changed()
 
+    def _form_is_free(self) -> bool:
+        """False (and the form says why) while it holds typing not yet saved: loading another
+        action into it would lose that typing."""
+        if self.editor.holds_unsaved():
+            self.editor.keep_unsaved()
+            self.tabs.selected_index = 0
+            return False
+        return True
+
     def _edit(self, action_id: str) -> None:
         action = self.model.action(action_id)
-        if action is not None:
+        if action is not None and self._form_is_free():
             self.editor.load(action, editing=True)
             self.tabs.selected_index = 0
 
@@ -187,9 +196,11 @@ class ActionPlanView:
             action = new_action(**values, objectives=[o.id for o in self.model.objectives])
             self.model.add(action)
         except (ActionErrors, FieldError) as error:
-            self._edit_suggestion(suggestion)
-            self.editor.show_problem(f"The suggestion needs completing before it can be "
-                                     f"added: {error}")
+            if self._form_is_free():
+                self.editor.load(values=plan_prefill.action_values(self.model, suggestion))
+                self.tabs.selected_index = 0
+                self.editor.show_problem(f"The suggestion needs completing before it can be "
+                                         f"added: {error}")
             return
         self.changed()
         panel.message.value = (f"<p>Added '{escape(action.title)}' to the plan. Edit it from "
@@ -203,8 +214,9 @@ class ActionPlanView:
                 self.government.objective_link.value = link
             self.tabs.selected_index = 1
             return
-        self.editor.load(values=plan_prefill.action_values(self.model, suggestion))
-        self.tabs.selected_index = 0
+        if self._form_is_free():
+            self.editor.load(values=plan_prefill.action_values(self.model, suggestion))
+            self.tabs.selected_index = 0
 
     def _drop(self, suggestion: Suggestion) -> None:
         self.model.drop_suggestion(suggestion.id)

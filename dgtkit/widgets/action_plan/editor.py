@@ -133,6 +133,7 @@ class ActionEditor:
         self.widget = w.VBox([self.heading, *rows,
                               w.HBox([self.save_button, self.cancel_button]), self.status])
         self.refresh_choices()
+        self._shown = self._values()  # what the form showed last: typing since is unsaved
 
     # -- choices that follow the plan ------------------------------------------------------
 
@@ -197,6 +198,7 @@ class ActionEditor:
         self.mitigation.value = values.get("mitigation", "")
         self.priority_reason.value = values.get("priority_reason", "")
         self.origin = values.get("origin", "")
+        self._shown = self._values()
         if editing and action is not None:
             self.editing = action.id
             self.heading.value = "<h3>Edit the action</h3>"
@@ -224,6 +226,24 @@ class ActionEditor:
         self.save_button.description = "Add action"
         self.cancel_button.layout.display = "none"
         self.cancel_button.description = "Cancel editing"
+        self._shown = self._values()
+
+    def _values(self) -> dict:
+        return {name: widget.value for name, widget in self.fields.items()}
+
+    def holds_unsaved(self) -> bool:
+        """Whether the form holds typing not yet added to the plan (or saved to its action)."""
+        return self._values() != self._shown
+
+    def keep_unsaved(self) -> None:
+        """Say that the form's unsaved typing stays until it is added or cleared."""
+        if self.editing is None:
+            self.cancel_button.description = "Clear the form"
+        self.cancel_button.layout.display = None
+        self.show_problem(
+            "The form holds an action you have not saved yet. Press "
+            f"'{self.save_button.description}' to keep it, or "
+            f"'{self.cancel_button.description}' to drop it, then choose again.")
 
     def _read(self) -> Action:
         return new_action(
