@@ -64,7 +64,7 @@ def tests_edited(course: Path, student: str) -> None:
     _set(_find(notebook, "q1_answer"), 'answer_1 = "D"')
     _set(_find(notebook, "q1_check"), "pass  # the test is gone")
     _set(_find(notebook, "ex03_check"), 'print("All 8 pillars are rated.")')
-    _set(_find(notebook, "ex04_order_check"), "assert True")
+    _set(_find(notebook, "ex04_order_check"), "assert True")  # nbgrader must restore it
     submit(course, student, ASSIGNMENT, notebook)  # and no workbook at all
 
 

@@ -165,7 +165,8 @@ def test_validation_can_fail_both_ways(tmp_path):
     course = copy_course(tmp_path)
     notebook = source(course, "m2_holistic")
     body = notebook.read_text("utf-8")
-    # A question whose solution the check rejects, and a check that passes on anything.
+    # A question whose solution the check rejects, and a check that passes on anything (a
+    # hollow "assert True"): validate must report both.
     body = body.replace('answer_1 = \\"B\\"', 'answer_1 = \\"D\\"', 1)
     body = body.replace("check_choice(answer_2)", "pass  # check_choice(answer_2)")
     body = body.replace('assert answer_2.strip().upper() == \\"C\\"', "assert True")
