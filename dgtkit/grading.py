@@ -26,6 +26,7 @@ from dgtkit.handed_in import json_document, plan_files
 from dgtkit.models import (
     benefit_risk,
     classification,
+    dates,
     indicators,
     roadmap,
     scenarios,
@@ -453,7 +454,7 @@ class GradedPlan:
         return self.folder / ASSIGNMENT_WORKBOOK
 
     def describe(self) -> str:
-        day = f" on {self.made.day} {self.made:%B %Y}" if self.made else ""
+        day = f" on {dates.day(self.made)}" if self.made else ""
         if self.source == "file":
             return f"Graded: the plan in the file {self.name}, exported{day}."
         return (f"Graded: the plan the form saved in {self.name}{day}, because there is no "
@@ -760,7 +761,7 @@ def plan_consistency(plan, made: date | None) -> list[str]:
                             "your first step cannot be checked. " + EXPORT_HOW)
         elif first > made + timedelta(days=FIRST_STEP_DAYS):
             problems.append("No action starts within three months of the day the plan was "
-                            f"exported or saved ({made.day} {made:%B %Y}). A plan starts now: make "
+                            f"exported or saved ({dates.day(made)}). A plan starts now: make "
                             "the first step one that can begin at once.")
     return problems
 

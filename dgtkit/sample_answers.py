@@ -23,6 +23,7 @@ from dgtkit.models import action_plan as plan
 from dgtkit.models import (
     benefit_risk,
     classification,
+    dates,
     indicators,
     pillar_rating,
     roadmap,
@@ -133,7 +134,7 @@ def _gaps() -> list[CapacityGap]:
 
 
 def _vision() -> vision.Vision:
-    year = date.today().year + 9
+    year = dates.today().year + 9
     model = vision.Vision.from_gaps(_gaps())
     model.write_statement(
         f"By {year}, every resident of our regency, including older people and remote "
@@ -143,7 +144,7 @@ def _vision() -> vision.Vision:
     model.link_target("16.6")
     model.link_target("9.c")
     for offset, title in ((0, "Data-sharing rule"), (4, "Services online"), (7, "Help nearby")):
-        model.add_milestone(vision.new_milestone(date.today().year + offset, title,
+        model.add_milestone(vision.new_milestone(dates.today().year + offset, title,
                                                  "The regent has signed it."))
     return model
 
@@ -211,7 +212,7 @@ def ex10_roadmap() -> dict:
 
 
 def ex11_indicators() -> dict:
-    today = date.today()
+    today = dates.today()
     interventions = _roadmap().interventions()
     model = indicators.IndicatorSet.from_interventions(interventions)
     names = ("Residents served online", "Staff with a skills plan", "Permits issued online",
@@ -239,7 +240,7 @@ def ex11_indicators() -> dict:
 
 def _month(offset: int) -> date:
     """The first day of the month ``offset`` months from this one."""
-    today = date.today()
+    today = dates.today()
     return date(today.year + (today.month - 1 + offset) // 12,
                 (today.month - 1 + offset) % 12 + 1, 1)
 

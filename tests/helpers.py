@@ -46,3 +46,14 @@ def wait_for_http(url: str, process: subprocess.Popen | None = None, timeout: fl
         except OSError:
             time.sleep(0.25)
     raise TimeoutError(f"{url} did not answer within {timeout} s")
+
+
+def freeze_clock(monkeypatch, day, hour: int = 10) -> None:
+    """Set the course's one clock (dgtkit.models.dates) to ``day`` at ``hour`` UTC."""
+    from datetime import UTC, datetime
+
+    from dgtkit.models import dates
+
+    monkeypatch.setattr(dates, "today", lambda: day)
+    monkeypatch.setattr(dates, "now", lambda: datetime(day.year, day.month, day.day, hour,
+                                                       tzinfo=UTC))

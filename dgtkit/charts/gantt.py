@@ -7,11 +7,12 @@ never loads matplotlib; this chart is drawn only when a document is exported.
 from __future__ import annotations
 
 import textwrap
-from datetime import date, timedelta
+from datetime import timedelta
 
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
 from matplotlib.figure import Figure
 
+from dgtkit.models import dates
 from dgtkit.models.action_plan import PRIORITIES, ActionPlan
 from dgtkit.models.plan_views import (
     PRIORITY_COLOURS,
@@ -52,7 +53,7 @@ def timeline_chart(plan: ActionPlan) -> Figure:
     locator = AutoDateLocator()
     axes.xaxis.set_major_locator(locator)
     axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
-    today = date.today()
+    today = dates.today()
     if first <= today <= last:
         axes.axvline(date2num(today), color="#333333", linestyle="--", linewidth=1)
     names = {**{key: f"{name} priority" for key, name in PRIORITIES.items()},
@@ -71,6 +72,7 @@ def timeline_alt_text(plan: ActionPlan) -> str:
     bars = gantt(plan)
     if not bars:
         return "Timeline of the action plan: no actions yet."
-    parts = [f"{b.label}, {b.start:%b %Y} to {b.end:%b %Y}, priority: "
-             f"{PRIORITY_NAMES[b.priority].lower()}" for b in bars]
+    parts = [f"{b.label}, {dates.month(b.start, short=True)} to "
+             f"{dates.month(b.end, short=True)}, priority: {PRIORITY_NAMES[b.priority].lower()}"
+             for b in bars]
     return f"Timeline of the action plan, {len(bars)} actions: " + "; ".join(parts) + "."

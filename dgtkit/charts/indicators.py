@@ -14,7 +14,8 @@ from matplotlib.dates import DateFormatter
 from matplotlib.figure import Figure
 
 from dgtkit.charts import BLUE, GREY, RED
-from dgtkit.models.indicators import Indicator, day_label, is_yes_no
+from dgtkit.models import dates
+from dgtkit.models.indicators import Indicator, is_yes_no
 
 TEXT = {"parse_math": False}
 
@@ -138,19 +139,19 @@ def progress_alt_text(indicator: Indicator) -> str:
     parts = [f"Progress chart of '{name}'{unit}."]
     if indicator.baseline is not None and indicator.baseline_date:
         value = indicator.value_text(indicator.baseline)
-        parts.append(f"Baseline {value} on {day_label(indicator.baseline_date)}.")
+        parts.append(f"Baseline {value} on {dates.day(indicator.baseline_date)}.")
     else:
         parts.append("No baseline with a date yet.")
     if indicator.actuals:
         listed = "; ".join(
-            f"{indicator.value_text(a.value)} on {day_label(a.day)}" for a in indicator.actuals
+            f"{indicator.value_text(a.value)} on {dates.day(a.day)}" for a in indicator.actuals
         )
         parts.append(f"Values measured: {listed}.")
     else:
         parts.append("No value measured yet.")
     if indicator.target is not None and indicator.target_date:
         value = indicator.value_text(indicator.target)
-        parts.append(f"Target {value} by {day_label(indicator.target_date)}.")
+        parts.append(f"Target {value} by {dates.day(indicator.target_date)}.")
     else:
         parts.append("No target with a date yet.")
     share = progress_share(indicator)

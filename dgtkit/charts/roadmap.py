@@ -14,7 +14,8 @@ from datetime import date
 from matplotlib.figure import Figure
 
 from dgtkit.charts import GREY, RED
-from dgtkit.models.roadmap import Roadmap, RoadmapRow, add_months, canvas_guide, month_label
+from dgtkit.models import dates
+from dgtkit.models.roadmap import Roadmap, RoadmapRow, add_months, canvas_guide
 
 TEXT = {"parse_math": False}
 MILESTONE = "#1f5fa6"  # 6:1 on white
@@ -79,7 +80,7 @@ def roadmap_chart(roadmap: Roadmap) -> Figure:
     ticks = list(range(0, span + 1, MONTHS_PER_TICK))
     axes.set_xticks(ticks)
     axes.set_xticklabels(
-        [f"{add_months(roadmap.started, m):%b %Y}" for m in ticks], fontsize=8, **TEXT
+        [dates.month(add_months(roadmap.started, m), short=True) for m in ticks], fontsize=8, **TEXT
     )
     axes.set_yticks([])
     numbers = {row.id: n for n, row in enumerate(roadmap.rows, start=1)}
@@ -111,8 +112,8 @@ def roadmap_chart(roadmap: Roadmap) -> Figure:
     _notes(figure, roadmap, later)
     end = add_months(roadmap.started, span)
     axes.set_title(
-        f"Capacity roadmap from {month_label(roadmap.started)}, by capacity level "
-        f"(to {month_label(add_months(end, -1))})",
+        f"Capacity roadmap from {dates.month(roadmap.started)}, by capacity level "
+        f"(to {dates.month(add_months(end, -1))})",
         fontsize=11,
         pad=58,
     )
@@ -214,7 +215,7 @@ def roadmap_alt_text(roadmap: Roadmap) -> str:
     """The chart's data in words: every lane, every bar, every milestone."""
     end = add_months(roadmap.started, span_months(roadmap) - 1)
     parts = [
-        f"Roadmap chart from {month_label(roadmap.started)} to {month_label(end)}, "
+        f"Roadmap chart from {dates.month(roadmap.started)} to {dates.month(end)}, "
         "one lane per capacity level."
     ]
     numbers = {row.id: n for n, row in enumerate(roadmap.rows, start=1)}

@@ -19,6 +19,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from dgtkit.models import dates
 from dgtkit.models.action_plan import (
     BUDGET_SOURCES,
     CAPACITY_LEVELS,
@@ -28,7 +29,7 @@ from dgtkit.models.action_plan import (
     ActionPlan,
 )
 from dgtkit.models.plan_checks import missing
-from dgtkit.models.plan_views import budget, coverage, day, money
+from dgtkit.models.plan_views import budget, coverage, money
 
 TITLE = "Action plan for digital government transformation and capacity development"
 BLUE = RGBColor(0x1F, 0x5F, 0xA6)
@@ -36,7 +37,7 @@ HEADER_SHADE = "DCE6F2"
 
 
 def to_docx(plan: ActionPlan, today: date | None = None) -> bytes:
-    today = today or date.today()
+    today = today or dates.today()
     document = Document()
     _page_setup(document)
     _title_page(document, plan, today)
@@ -155,7 +156,7 @@ def _title_page(document, plan: ActionPlan, today: date) -> None:
     lines = [
         LEVELS_OF_GOVERNMENT.get(plan.level, ""),
         f"Prepared by team {plan.team}" if plan.team else "",
-        f"{today.day} {today:%B %Y}",
+        dates.day(today),
     ]
     for line in filter(None, lines):
         paragraph = document.add_paragraph(line)
@@ -191,7 +192,7 @@ def _summary(document, plan: ActionPlan) -> None:
     if actions:
         first = min(a.start for a in actions)
         last = max(a.end for a in actions)
-        facts.append(("Period", f"{first:%B %Y} to {last:%B %Y}"))
+        facts.append(("Period", f"{dates.month(first)} to {dates.month(last)}"))
         high = sum(1 for a in actions if a.priority == "high")
         facts.append(("High-priority actions", str(high)))
         total = money(money_view.total, plan.currency) or "0"
@@ -251,7 +252,7 @@ def _action_table(document, plan: ActionPlan) -> None:
                                         pillars.get(action.pillar, "")]))
         who = action.lead + (f"\n{action.partners.label()}" if not action.partners.is_empty
                              else "")
-        when = f"{day(action.start)}\nto {day(action.end)}"
+        when = f"{dates.day(action.start, short=True)}\nto {dates.day(action.end, short=True)}"
         cost = "\n".join(filter(None, [money(action.budget, plan.currency),
                                        BUDGET_SOURCES.get(action.budget_source, "")]))
         priority = PRIORITIES.get(action.priority, "")
@@ -366,7 +367,7 @@ def _details(document, plan: ActionPlan) -> None:
             ("Pillar", pillars.get(action.pillar, "")),
             ("Lead", action.lead),
             ("Partners", action.partners.label()),
-            ("When", f"{day(action.start, long=True)} to {day(action.end, long=True)}"),
+            ("When", f"{dates.day(action.start)} to {dates.day(action.end)}"),
             ("Budget", money(action.budget, plan.currency)),
             ("Source of the budget", BUDGET_SOURCES.get(action.budget_source, "")),
             ("Indicator", action.indicator.label()),

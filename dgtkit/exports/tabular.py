@@ -10,8 +10,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import UTC, datetime
 
+from dgtkit.models import dates
 from dgtkit.models.action_plan import (
     BUDGET_SOURCES,
     CAPACITY_LEVELS,
@@ -148,7 +148,7 @@ def to_json(plan: ActionPlan) -> bytes:
     document = {
         "format": JSON_FORMAT,
         "version": FORMAT_VERSION,
-        "exported": datetime.now(UTC).isoformat(timespec="seconds"),
+        "exported": dates.now().isoformat(timespec="seconds"),
         "plan": plan.to_dict(),
     }
     return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8")
@@ -221,8 +221,8 @@ def to_markdown(plan: ActionPlan) -> bytes:
     bars = gantt(plan)
     if bars:
         lines += ["", "## Timeline", ""]
-        lines += [f"- {b.start:%b %Y} to {b.end:%b %Y}: {md(b.label)} ({md(b.group)})"
-                  for b in bars]
+        lines += [f"- {dates.month(b.start, short=True)} to {dates.month(b.end, short=True)}: "
+                  f"{md(b.label)} ({md(b.group)})" for b in bars]
     gaps = missing(plan)
     if gaps:
         lines += ["", "## Still to complete", ""]

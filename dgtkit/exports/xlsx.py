@@ -8,7 +8,6 @@ file is and its format version, which the import checks.
 from __future__ import annotations
 
 import io
-from datetime import UTC, datetime
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -23,6 +22,7 @@ from dgtkit.exports.tabular import (
     action_row,
     plan_values,
 )
+from dgtkit.models import dates
 from dgtkit.models.action_plan import FORMAT_VERSION, ActionPlan
 from dgtkit.models.plan_views import budget
 
@@ -124,7 +124,7 @@ def to_xlsx(plan: ActionPlan) -> bytes:
     for row, (label, value) in enumerate([
         ("Format", JSON_FORMAT),
         ("Version", FORMAT_VERSION),
-        ("Exported", datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")),
+        ("Exported", dates.now().strftime("%Y-%m-%d %H:%M UTC")),
         ("Note", "Written by the course's action-plan app. Edit the Plan, Objectives and "
                  "Actions sheets and import the file back; keep the headers as they are."),
     ], start=1):

@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from dgtkit.models import dates
 from dgtkit.models.text import FieldError, clean_text, within_limits
 
 EXERCISE_KEY = "action_plan"
@@ -147,7 +148,7 @@ def a_date(field_name: str, value: object, label: str) -> date:
     if hasattr(value, "date"):  # a datetime (as Excel gives dates back)
         value = value.date()
     if not EARLIEST_DATE <= value <= LATEST_DATE:
-        raise FieldError(field_name, f"{label} ({value:%d %b %Y}) is not a date we can plan for.")
+        raise FieldError(field_name, f"{label} ({dates.day(value)}) is not a date we can plan for.")
     return value
 
 

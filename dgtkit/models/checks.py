@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 
+from dgtkit.models import dates
 from dgtkit.models.text import FieldError
 
 _YEAR = re.compile(r"\b(2\d{3})\b")
@@ -30,7 +30,7 @@ class Check:
 
 
 def this_year() -> int:
-    return date.today().year
+    return dates.today().year
 
 
 def word_count(text: str) -> int:

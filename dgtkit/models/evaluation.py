@@ -21,6 +21,7 @@ from importlib import resources
 
 import yaml
 
+from dgtkit.models import dates
 from dgtkit.models.checks import Check, FormErrors, collect
 from dgtkit.models.text import FieldError, clean_text
 
@@ -154,12 +155,12 @@ def _by_when(value: object, today: date) -> date:
         raise FieldError("by_when", "Choose the date by when you will have done it.")
     if when <= today:
         raise FieldError(
-            "by_when", f"Choose a date after today ({today:%d %B %Y}): the commitment is ahead."
+            "by_when", f"Choose a date after today ({dates.day(today)}): the commitment is ahead."
         )
     if when > today + LATEST:
         raise FieldError(
             "by_when",
-            f"Choose a date within a year ({today + LATEST:%d %B %Y} at the latest): the "
+            f"Choose a date within a year ({dates.day(today + LATEST)} at the latest): the "
             "follow-up comes three to six months after the workshop.",
         )
     return when
@@ -210,7 +211,7 @@ class TrainingEvaluation:
     ratings: dict[str, int | None] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)
     commitments: list[Commitment] = field(default_factory=list)
-    today: date = field(default_factory=date.today, repr=False, compare=False)
+    today: date = field(default_factory=lambda: dates.today(), repr=False, compare=False)
     form: EvaluationForm = field(default_factory=evaluation_form, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -26,8 +26,9 @@ from importlib import resources
 
 import yaml
 
+from dgtkit.models import dates
 from dgtkit.models.checks import Check, FormErrors, collect
-from dgtkit.models.roadmap import Intervention, month_label
+from dgtkit.models.roadmap import Intervention
 from dgtkit.models.text import FieldError, clean_text
 
 #: The workbook key under which Ex 11 saves; the action plan reads it.
@@ -116,14 +117,6 @@ def indicator_guide() -> IndicatorGuide:
 
 
 # -- values and dates ------------------------------------------------------------------------
-
-
-def today() -> date:
-    return date.today()
-
-
-def day_label(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def is_yes_no(unit: str) -> bool:
@@ -251,7 +244,7 @@ class Indicator:
         words = (
             f"from {self.value_text(self.baseline) or '?'} to {self.value_text(self.target) or '?'}"
         )
-        return words + (f" by {month_label(self.target_date)}" if self.target_date else "")
+        return words + (f" by {dates.month(self.target_date)}" if self.target_date else "")
 
     def to_dict(self) -> dict:
         return {
@@ -325,7 +318,7 @@ class IndicatorSet:
 
     indicators: list[Indicator] = field(default_factory=list)
     interventions: list[Intervention] = field(default_factory=list)
-    current_date: date = field(default_factory=lambda: today(), compare=False, repr=False)
+    current_date: date = field(default_factory=lambda: dates.today(), compare=False, repr=False)
 
     @classmethod
     def from_interventions(cls, interventions: Iterable[Intervention], **kwargs) -> IndicatorSet:
@@ -625,14 +618,14 @@ class IndicatorSet:
             return self._check(
                 "time_bound",
                 False,
-                f"The target date ({day_label(end)}) has passed: choose a date in the future.",
+                f"The target date ({dates.day(end)}) has passed: choose a date in the future.",
             )
         if end <= start:
             return self._check(
                 "time_bound", False, "The target date must come after the baseline date."
             )
         return self._check(
-            "time_bound", True, f"Baseline {day_label(start)}; target {day_label(end)}."
+            "time_bound", True, f"Baseline {dates.day(start)}; target {dates.day(end)}."
         )
 
     # -- the whole set -----------------------------------------------------------------------

@@ -180,11 +180,6 @@ def budget(plan: ActionPlan) -> Budget:
     return Budget(objectives, sources, total, unpriced)
 
 
-def day(value: date, long: bool = False) -> str:
-    """A date as people write it: "1 Mar 2027", or with ``long`` "1 March 2027"."""
-    return f"{value.day} {value:%B %Y}" if long else f"{value.day} {value:%b %Y}"
-
-
 def money(amount: float | None, currency: str = "") -> str:
     if amount is None:
         return ""

@@ -28,6 +28,7 @@ from importlib import resources
 import yaml
 
 from dgtkit.frameworks import Frameworks, frameworks
+from dgtkit.models import dates
 from dgtkit.models.checks import Check, FormErrors, collect
 from dgtkit.models.text import FieldError, clean_text
 from dgtkit.models.vision import MILESTONE_TITLE_LIMIT, ConsideredGap
@@ -111,18 +112,10 @@ def canvas_guide() -> CanvasGuide:
 # -- dates -----------------------------------------------------------------------------------
 
 
-def today() -> date:
-    return date.today()
-
-
 def add_months(day: date, months: int) -> date:
     """The first day of the month ``months`` after the month of ``day``."""
     index = day.year * 12 + day.month - 1 + months
     return date(index // 12, index % 12 + 1, 1)
-
-
-def month_label(day: date) -> str:
-    return f"{day:%B %Y}"
 
 
 def year_end(year: int) -> date:
@@ -268,7 +261,7 @@ class Roadmap:
     vision_year: int | None = None
     milestones: list[MarkedMilestone] = field(default_factory=list)
     no_action: dict[str, str] = field(default_factory=dict)  # level id -> why no action now
-    started: date = field(default_factory=lambda: today().replace(day=1))
+    started: date = field(default_factory=lambda: dates.today().replace(day=1))
     framework: Frameworks = field(default_factory=frameworks, repr=False, compare=False)
 
     @classmethod
@@ -299,7 +292,7 @@ class Roadmap:
         """'0-12 months (June 2026 to May 2027)'."""
         horizon = canvas_guide().horizon(horizon_id)
         start, end = self.horizon_start(horizon_id), self.horizon_end(horizon_id)
-        return f"{horizon.label} ({month_label(start)} to {month_label(end)})"
+        return f"{horizon.label} ({dates.month(start)} to {dates.month(end)})"
 
     @property
     def last_day(self) -> date | None:
@@ -332,7 +325,7 @@ class Roadmap:
         if last is not None and end > last:
             raise FieldError(
                 "horizon",
-                f"The {guide.horizon(horizon).label} horizon ends in {month_label(end)}, after "
+                f"The {guide.horizon(horizon).label} horizon ends in {dates.month(end)}, after "
                 f"your vision year {self.vision_year}. Choose a shorter horizon.",
             )
         return horizon
@@ -358,11 +351,11 @@ class Roadmap:
             return ""
         end, last = self.horizon_end(row.horizon), self.last_day
         if last is not None and end > last:
-            return f"ends in {month_label(end)}, after the vision year {self.vision_year}"
+            return f"ends in {dates.month(end)}, after the vision year {self.vision_year}"
         start, milestone = self.horizon_start(row.horizon), self.milestone(row.milestone)
         if milestone is not None and start > milestone.due:
             return (
-                f"starts in {month_label(start)}, after the milestone it prepares "
+                f"starts in {dates.month(start)}, after the milestone it prepares "
                 f"('{milestone.title}', due by the end of {milestone.year})"
             )
         return ""
@@ -608,7 +601,7 @@ class Roadmap:
                 label,
                 False,
                 f"Your first milestone, '{first.title}', is due by the end of {first.year}, "
-                f"after the {short.label} horizon (which ends in {month_label(end)}). Plan "
+                f"after the {short.label} horizon (which ends in {dates.month(end)}). Plan "
                 "first steps that reach it sooner, or check in Ex 7 whether an earlier "
                 "milestone is missing.",
             )

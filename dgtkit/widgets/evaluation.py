@@ -10,6 +10,7 @@ from html import escape
 import ipywidgets as w
 
 from dgtkit.charts.evaluation import ratings_alt_text, ratings_chart
+from dgtkit.models import dates
 from dgtkit.models.checks import FormErrors
 from dgtkit.models.evaluation import Commitment, TrainingEvaluation, new_commitment
 from dgtkit.models.text import FieldError
@@ -221,7 +222,7 @@ class EvaluationView:
         )
         self.commitment_table.value = commitments_html(model.commitments)
         self.commitment_to_remove.options = [("Choose a commitment", NOTHING)] + [
-            (f"{c.by_when:%d %b %Y}: {c.what}", c.id) for c in model.commitments
+            (f"{dates.day(c.by_when, short=True)}: {c.what}", c.id) for c in model.commitments
         ]
         self.commitment_to_remove.value = NOTHING
         self.checklist.value = checklist_html("Checklist for the evaluation", model.checks())
@@ -240,7 +241,7 @@ def commitments_html(commitments: list[Commitment]) -> str:
     if not commitments:
         return "<p><i>No commitment yet. Add the first one above.</i></p>"
     rows = "".join(
-        f"<tr><td>{n}</td><td>{escape(c.what)}</td><td>{c.by_when:%d %B %Y}</td>"
+        f"<tr><td>{n}</td><td>{escape(c.what)}</td><td>{dates.day(c.by_when)}</td>"
         f"<td>{escape(c.how_known) or '–'}</td><td>{escape(c.who_knows) or '–'}</td></tr>"
         for n, c in enumerate(commitments, start=1)
     )

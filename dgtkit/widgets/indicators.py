@@ -10,11 +10,11 @@ from html import escape
 import ipywidgets as w
 
 from dgtkit.charts.indicators import progress_alt_text, progress_chart
+from dgtkit.models import dates
 from dgtkit.models.checks import FormErrors
 from dgtkit.models.indicators import (
     Indicator,
     IndicatorSet,
-    day_label,
     format_value,
     indicator_guide,
 )
@@ -340,7 +340,7 @@ class IndicatorClinicView:
             f"SMART check of indicator {number}", self.model.smart(indicator)
         )
         self.actual_to_remove.options = [("Choose a value", NONE)] + [
-            (f"{day_label(a.day)}: {format_value(a.value, indicator.unit)}", a.id)
+            (f"{dates.day(a.day)}: {format_value(a.value, indicator.unit)}", a.id)
             for a in indicator.actuals
         ]
         self.progress.value = chart_html(

@@ -10,8 +10,9 @@ from html import escape
 import ipywidgets as w
 
 from dgtkit.charts.roadmap import roadmap_alt_text, roadmap_chart
+from dgtkit.models import dates
 from dgtkit.models.checks import FormErrors
-from dgtkit.models.roadmap import FIELD_NAMES, Roadmap, RoadmapRow, canvas_guide, month_label
+from dgtkit.models.roadmap import FIELD_NAMES, Roadmap, RoadmapRow, canvas_guide
 from dgtkit.models.text import FieldError
 from dgtkit.widgets.common import message_html, status_line
 from dgtkit.widgets.forms import LABEL_STYLE, WIDE, chart_html, checklist_html, clear
@@ -352,7 +353,7 @@ def context_html(model: Roadmap) -> str:
             "Ex 7 has them.</i></p>"
         )
     horizons = "; ".join(escape(model.horizon_text(h.id)) for h in canvas_guide().horizons)
-    start = month_label(model.started)
+    start = dates.month(model.started)
     when = f"<p>The horizons count from {start}, when your team started the canvas: {horizons}.</p>"
     return gaps + vision + when
 

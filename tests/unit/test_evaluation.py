@@ -21,7 +21,7 @@ PAGE = (REPO / "book/m7-wrap-up/7-2-evaluation.md").read_text("utf-8")
 BIB_KEYS = set(
     re.findall(r"^@\w+\{([^,]+),", (REPO / "book/references.bib").read_text("utf-8"), flags=re.M)
 )
-TODAY = date(2026, 3, 6)
+TODAY = date(2026, 3, 6)  # a single-digit day: no "06 March"
 
 
 def commitment(what="Present our action plan to the head of department", days=28, **parts):
@@ -119,7 +119,7 @@ def test_a_commitment_needs_a_what_and_a_date_after_today():
     for when in (TODAY, TODAY - timedelta(days=3)):
         with pytest.raises(FormErrors) as errors:
             new_commitment("Brief my director", when, "", "", today=TODAY)
-        assert "Choose a date after today (06 March 2026)" in errors.value.by_field["by_when"]
+        assert "Choose a date after today (6 March 2026)" in errors.value.by_field["by_when"]
     with pytest.raises(FormErrors) as errors:
         new_commitment("Brief my director", TODAY + timedelta(days=400), "", "", today=TODAY)
     assert "within a year" in errors.value.by_field["by_when"]

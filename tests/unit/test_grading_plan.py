@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 
@@ -15,6 +15,7 @@ from dgtkit.exports import export, filename
 from dgtkit.models import action_plan, roadmap, vision
 from dgtkit.models.action_plan import ActionPlan, Indicator, VisionLink, new_action
 from dgtkit.workbook import Workbook
+from tests.helpers import freeze_clock
 
 #: Every check of the Module 7 notebook, visible and hidden.
 CHECKS = [grading.check_action_plan_complete, grading.check_action_plan_distinct,
@@ -71,16 +72,16 @@ def failure(check, folder) -> str:
 
 
 def test_the_exported_file_is_graded_and_the_sample_passes_every_check(folder, capsys,
-                                                                         autograding):
+                                                                         autograding, monkeypatch):
+    freeze_clock(monkeypatch, date(2027, 3, 5))  # a single-digit day, written "5 March 2027"
     sample_answers.write_submission(folder, "alice", "m7_action_plan")
     assert sorted(p.name for p in folder.iterdir()) == [
         "action-plan-deli-serdang-regency.json", "workbook.sqlite"]
     for check in CHECKS:
         check(folder)
     out = capsys.readouterr().out
-    today = datetime.now(UTC).date()
-    assert (f"Graded: the plan in the file action-plan-deli-serdang-regency.json, exported on "
-            f"{today:%d %B %Y}.") in out
+    assert ("Graded: the plan in the file action-plan-deli-serdang-regency.json, exported on "
+            "5 March 2027.") in out
     assert "Not checked automatically" not in out  # the sample lacks nothing, not even advice
 
 

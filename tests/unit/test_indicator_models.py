@@ -16,6 +16,7 @@ from dgtkit.models.indicators import (
     parse_value,
 )
 from dgtkit.models.text import FieldError
+from tests.helpers import freeze_clock
 from tests.roadmap_rows import DATA, SKILLS
 
 TODAY = date(2026, 6, 15)
@@ -36,7 +37,7 @@ GOOD = {
 
 @pytest.fixture(autouse=True)
 def _today(monkeypatch):
-    monkeypatch.setattr("dgtkit.models.indicators.today", lambda: TODAY)
+    freeze_clock(monkeypatch, TODAY)
 
 
 def clinic() -> IndicatorSet:

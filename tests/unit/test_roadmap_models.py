@@ -18,6 +18,7 @@ from dgtkit.models.roadmap import (
 )
 from dgtkit.models.text import FieldError
 from dgtkit.models.vision import Vision, new_milestone
+from tests.helpers import freeze_clock
 
 START = date(2026, 6, 1)
 GAPS = [
@@ -38,7 +39,7 @@ GOOD = {
 
 @pytest.fixture(autouse=True)
 def _today_is_june_2026(monkeypatch):
-    monkeypatch.setattr("dgtkit.models.roadmap.today", lambda: date(2026, 6, 15))
+    freeze_clock(monkeypatch, date(2026, 6, 15))
 
 
 def canvas(**kwargs) -> Roadmap:

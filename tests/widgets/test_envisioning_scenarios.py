@@ -8,20 +8,15 @@ import pytest
 from dgtkit.exercises import HorizonScan
 from dgtkit.models.scenarios import EXERCISE_KEY, QUADRANTS
 from dgtkit.workbook import Workbook
+from tests.helpers import freeze_clock
 
 HOSTILE = "<script>alert(1)</script>"
-
-
-class _Day2026(date):
-    @classmethod
-    def today(cls):
-        return cls(2026, 6, 1)
 
 
 @pytest.fixture(autouse=True)
 def _this_year_is_2026(monkeypatch):
     """The horizon must lie ahead of today: pin today, so the tests do not age."""
-    monkeypatch.setattr("dgtkit.models.checks.date", _Day2026)
+    freeze_clock(monkeypatch, date(2026, 6, 1))
 
 
 def open_exercise(path, participant="ana"):

@@ -10,6 +10,7 @@ from dgtkit.exercises import VisionBuilder
 from dgtkit.models.vision import EXERCISE_KEY
 from dgtkit.thread import CapacityGap
 from dgtkit.workbook import Workbook
+from tests.helpers import freeze_clock
 
 HOSTILE = "<script>alert(1)</script>"
 GOOD = "By 2035, every rural resident can use any council service online in their own language."
@@ -19,16 +20,10 @@ GAPS = [
 ]
 
 
-class _Day2026(date):
-    @classmethod
-    def today(cls):
-        return cls(2026, 6, 1)
-
-
 @pytest.fixture(autouse=True)
 def _this_year_is_2026(monkeypatch):
     """The checks count years from today: pin today, so the tests do not age."""
-    monkeypatch.setattr("dgtkit.models.checks.date", _Day2026)
+    freeze_clock(monkeypatch, date(2026, 6, 1))
 
 
 @pytest.fixture

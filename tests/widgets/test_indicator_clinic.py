@@ -10,6 +10,7 @@ from dgtkit import thread
 from dgtkit.exercises.ex11_indicators import IndicatorClinic
 from dgtkit.models.indicators import EXERCISE_KEY
 from dgtkit.workbook import Workbook
+from tests.helpers import freeze_clock
 from tests.roadmap_rows import DATA, SKILLS
 
 HOSTILE = "<script>alert(1)</script>"
@@ -28,7 +29,7 @@ GOOD = {
 
 @pytest.fixture(autouse=True)
 def _today(monkeypatch):
-    monkeypatch.setattr("dgtkit.models.indicators.today", lambda: date(2026, 6, 15))
+    freeze_clock(monkeypatch, date(2026, 6, 15))
 
 
 @pytest.fixture

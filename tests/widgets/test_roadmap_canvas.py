@@ -11,6 +11,7 @@ from dgtkit.models.roadmap import EXERCISE_KEY
 from dgtkit.models.vision import EXERCISE_KEY as VISION_KEY
 from dgtkit.thread import CapacityGap
 from dgtkit.workbook import Workbook
+from tests.helpers import freeze_clock
 
 HOSTILE = "<script>alert(1)</script>"
 GAPS = [
@@ -28,7 +29,7 @@ VISION = {
 
 @pytest.fixture(autouse=True)
 def _today_is_june_2026(monkeypatch):
-    monkeypatch.setattr("dgtkit.models.roadmap.today", lambda: date(2026, 6, 15))
+    freeze_clock(monkeypatch, date(2026, 6, 15))
 
 
 @pytest.fixture

@@ -12,22 +12,15 @@ from dgtkit.exercises.ex07_vision import VisionBuilder
 from dgtkit.exercises.ex10_roadmap import CapacityRoadmap
 from dgtkit.exercises.ex11_indicators import IndicatorClinic
 from dgtkit.workbook import Workbook
+from tests.helpers import freeze_clock
 
 TODAY = date(2026, 6, 15)
-
-
-class _Today(date):
-    @classmethod
-    def today(cls):
-        return cls(TODAY.year, TODAY.month, TODAY.day)
 
 
 @pytest.fixture(autouse=True)
 def _today(monkeypatch):
     """Every exercise counts from the same pinned day, so the test does not age."""
-    monkeypatch.setattr("dgtkit.models.checks.date", _Today)
-    monkeypatch.setattr("dgtkit.models.roadmap.today", lambda: TODAY)
-    monkeypatch.setattr("dgtkit.models.indicators.today", lambda: TODAY)
+    freeze_clock(monkeypatch, TODAY)
 
 
 def test_one_participant_carries_the_thread_from_ex3_to_ex11(tmp_path):

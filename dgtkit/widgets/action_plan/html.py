@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
+from dgtkit.models import dates
 from dgtkit.models.action_plan import PRIORITIES, Action, ActionPlan
 from dgtkit.models.plan_checks import action_gaps, missing
 from dgtkit.models.plan_views import (
@@ -14,7 +15,6 @@ from dgtkit.models.plan_views import (
     PRIORITY_NAMES,
     budget,
     coverage,
-    day,
     gantt,
     money,
     timeline_span,
@@ -51,8 +51,8 @@ def actions_table_html(plan: ActionPlan, actions: list[Action]) -> str:
             + _td(action.title)
             + _td(objective.title if objective else "")
             + _td(action.lead)
-            + _td(day(action.start))
-            + _td(day(action.end))
+            + _td(dates.day(action.start, short=True))
+            + _td(dates.day(action.end, short=True))
             + _td(money(action.budget, plan.currency))
             + _td(PRIORITIES.get(action.priority, ""))
             + _td(state)
@@ -83,7 +83,8 @@ def timeline_html(plan: ActionPlan, today: date | None = None) -> str:
     month = first
     while month < last:
         nxt = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
-        label = f"{month:%b %Y}" if month.month == 1 or month == first else f"{month:%b}"
+        whole = month.month == 1 or month == first
+        label = dates.month(month, short=True) if whole else f"{month:%b}"
         months.append(
             f'<div style="position:absolute;left:{left(month):.2f}%;top:0;height:100%;'
             f'border-left:1px solid #ddd;font-size:0.75em;color:#444;padding-left:2px">'
@@ -105,13 +106,13 @@ def timeline_html(plan: ActionPlan, today: date | None = None) -> str:
             f'<div style="width:16em;overflow:hidden;white-space:nowrap;text-overflow:ellipsis;'
             f'padding-right:0.5em" title="{escape(bar.label)}">{escape(bar.label)}</div>'
             '<div style="position:relative;flex:1;height:1.1em;background:#f4f4f4">'
-            f'<div role="img" aria-label="{escape(bar.label)}: {day(bar.start)} to '
-            f'{day(bar.end)}, priority {priority.lower()}" style="position:absolute;'
+            f'<div role="img" aria-label="{escape(bar.label)}: {dates.day(bar.start)} to '
+            f'{dates.day(bar.end)}, priority {priority.lower()}" style="position:absolute;'
             f'left:{start:.2f}%;width:{width:.2f}%;height:100%;background:{colour}"></div></div>'
             f'<div class="dgt-gantt-priority" style="width:5em;padding-left:0.5em;'
             f'font-size:0.85em">{priority}</div></div>'
         )
-    today = today or date.today()
+    today = today or dates.today()
     marker = ""
     if first <= today <= last:
         marker = (f'<div style="position:absolute;left:{left(today):.2f}%;top:0;height:100%;'

@@ -8,6 +8,7 @@ from html import escape
 
 import ipywidgets as w
 
+from dgtkit.models import dates
 from dgtkit.models.action_plan import (
     LEVELS_OF_GOVERNMENT,
     PRIORITIES,
@@ -313,7 +314,7 @@ class HistoryPanel:
         for revision in reversed(revisions[-60:]):
             data = revision.data if isinstance(revision.data, dict) else {}
             actions = data.get("actions") if isinstance(data.get("actions"), list) else []
-            options.append((f"{revision.saved_at.astimezone():%d %b %H:%M:%S}: "
+            options.append((f"{dates.moment(revision.saved_at)}: "
                             f"{len(actions)} action(s) (version {revision.id})", revision.id))
         self.choose.options = options
         self.restore.disabled = len(options) < 2
