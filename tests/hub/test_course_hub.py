@@ -95,27 +95,90 @@ def readable_by_all(path: Path) -> bool:
     return all(p.stat().st_mode & 0o001 for p in path.parents) and path.stat().st_mode & 0o005
 
 
-def python_for_users(base: Path) -> str:
-    """A Python every user may run, with this test run's packages.
+@dataclass(frozen=True)
+class Staged:
+    """What the hub's users run: a copy of the checkout and an environment, both theirs to read."""
 
-    The venv's own interpreter may live in root's private home (pyenv). Then the users run the
-    system's Python of the same minor version in a venv that reads this venv's site-packages,
-    and whose share/ and etc/ are this venv's (Jupyter's data and extension settings).
+    course: Path
+    python: str
+
+    @property
+    def hub_config(self) -> Path:
+        return self.course / HUB_CONFIG.relative_to(REPO)
+
+
+def share(source: Path, target: Path, skip=lambda path: False) -> None:
+    """Give ``target`` the files of ``source``, readable by all: hard links where the file is
+    already readable by all and on the same disk, else copies opened to all. Symbolic links
+    are kept as they are; the caller re-points those into the checkout."""
+    for folder, subfolders, files in os.walk(source):
+        here = Path(folder)
+        there = target / here.relative_to(source)
+        there.mkdir(parents=True, exist_ok=True)
+        there.chmod(0o755)
+        for name in subfolders + files:
+            path = here / name
+            if skip(path):
+                if name in subfolders:
+                    subfolders.remove(name)
+                continue
+            if path.is_symlink():
+                (there / name).symlink_to(os.readlink(path))
+                if name in subfolders:
+                    subfolders.remove(name)  # not followed: it would be copied twice
+            elif name in files:
+                mode = path.stat().st_mode
+                try:
+                    if mode & 0o004 != 0o004:
+                        raise PermissionError  # a private file: copy it, never open the original
+                    os.link(path, there / name)
+                except OSError:  # another disk, or private
+                    shutil.copy2(path, there / name)
+                    (there / name).chmod(0o755 if mode & 0o100 else 0o644)
+
+
+def stage_for_users(base: Path) -> Staged:
+    """The course and this test run's environment, staged in ``base`` for the hub's users.
+
+    The checkout may sit where other users cannot reach it (a clone in a 0700 folder, or in
+    root's home), and the venv's own Python may too (pyenv in root's home). So the users run
+    the system's Python of the same minor version in a venv of their own, whose
+    site-packages, share/ and etc/ are this venv's (hard links, so it costs no copy), with
+    dgtkit taken from a copy of the checkout's files; the hub reads its configuration from
+    that copy, so the users' Jupyter configuration and Voila's template come from it too.
     """
-    if readable_by_all(Path(sys.executable)):
-        return sys.executable
+    course = base / "course"
+    listed = run("git", "-C", str(REPO), "ls-files", "-z", "--cached", "--others",
+                 "--exclude-standard").stdout.split("\0")
+    for name in filter(None, listed):
+        source = REPO / name
+        if source.is_file():
+            target = course / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
+            target.chmod(0o755 if source.stat().st_mode & 0o100 else 0o644)
+    for folder, _, _ in os.walk(course):
+        os.chmod(folder, 0o755)
+    proxy = PROXY.parents[1]  # node_modules: run by the hub, which is root, never by a user
+    (course / proxy.relative_to(REPO)).symlink_to(proxy)
+
     minor = f"python{sys.version_info.major}.{sys.version_info.minor}"
     system = shutil.which(minor, path="/usr/bin:/usr/local/bin")
     assert system and readable_by_all(Path(system)), (
-        f"The hub's users need a {minor} they can run; {sys.executable} is not reachable "
-        f"by other users. Install Debian's {minor} or build the venv from a shared Python.")
+        f"The hub's users need a {minor} they can run: install Debian's {minor}.")
     venv = base / "userenv"
     run(system, "-m", "venv", "--without-pip", str(venv))
+    ours = Path(next(p for p in sys.path if p.endswith("site-packages") and sys.prefix in p))
     site = venv / "lib" / minor / "site-packages"
-    ours = next(p for p in sys.path if p.endswith("site-packages") and sys.prefix in p)
-    (site / "course-venv.pth").write_text(f"import site; site.addsitedir({ours!r})\n")
+    share(ours, site, skip=lambda path: path.name.startswith("__editable__"))
+    (site / "dgtkit-course.pth").write_text(f"{course}\n")  # dgtkit from the staged checkout
     for shared in ("share", "etc"):
-        (venv / shared).symlink_to(Path(sys.prefix) / shared)
+        share(Path(sys.prefix) / shared, venv / shared)
+    for link in (venv / "share").rglob("*"):  # the Voila template, linked into the checkout
+        if link.is_symlink() and Path(os.readlink(link)).is_relative_to(REPO):
+            target = course / Path(os.readlink(link)).relative_to(REPO)
+            link.unlink()
+            link.symlink_to(target)
     for script in Path(sys.executable).parent.iterdir():  # the venv's tools, on that Python
         if script.is_file() and not script.name.startswith("python"):
             text = script.read_bytes()
@@ -124,7 +187,11 @@ def python_for_users(base: Path) -> str:
                 copy.write_bytes(b"#!" + str(venv / "bin" / "python").encode()
                                  + b"\n" + text.split(b"\n", 1)[1])
                 copy.chmod(0o755)
-    return str(venv / "bin" / "python")
+    python = venv / "bin" / "python"
+    assert readable_by_all(python) and readable_by_all(course / "dgtkit" / "__init__.py"), (
+        f"The hub's users must be able to reach {base}: set TMPDIR to a folder they can "
+        "traverse.")
+    return Staged(course, str(python))
 
 
 def as_user(user: str, code: str) -> dict:
@@ -144,8 +211,6 @@ def hub():
     graders, teacher, ana, ben = (f"dgt{tag}{r}" for r in ("g", "t", "a", "b"))
     base = Path(tempfile.mkdtemp(prefix="dgt-hub-"))
     os.chmod(base, 0o755)
-    assert readable_by_all(REPO / "dgtkit" / "__init__.py"), (
-        f"The hub's users must be able to read the checkout at {REPO}")
     created: list[str] = []
     process = None
     log = base / "hub.log"
@@ -166,11 +231,12 @@ def hub():
         run("git", "-C", str(REPO), "push", "--quiet", str(mirror), "HEAD:refs/heads/main")
         repo_url = stack.enter_context(git_daemon(base / "git")) + folder
 
+        staged = stage_for_users(base / "stage")
         token = secrets.token_hex(32)
         config = base / "test_config.py"
         config.write_text(textwrap.dedent(f"""
             c = get_config()
-            load_subconfig({str(HUB_CONFIG)!r})
+            load_subconfig({str(staged.hub_config)!r})
             # The test's only changes: its own logins and a token to drive the REST API.
             c.JupyterHub.authenticator_class = "dummy"
             c.DummyAuthenticator.password = {PASSWORD!r}
@@ -185,7 +251,7 @@ def hub():
         env = tool_env(
             DGT_HUB_STATE=str(base / "state"), DGT_EXCHANGE_ROOT=str(base / "exchange"),
             DGT_GRADERS_GROUP=graders, DGT_COURSE_REPO=repo_url, DGT_COURSE_BRANCH="main",
-            DGT_USER_PYTHON=python_for_users(base),
+            DGT_USER_PYTHON=staged.python,
         )
         with log.open("w") as out:
             process = subprocess.Popen(
