@@ -108,10 +108,10 @@ assignments: $(STAMP)
 	cd $(COURSE) && $(CURDIR)/$(BIN)/nbgrader generate_assignment "*" --force
 
 validate: assignments
-	cd $(COURSE) && $(CURDIR)/$(BIN)/python -m dgtkit.validate
+	cd $(COURSE) && $(CURDIR)/$(BIN)/python -m dgtkit.instructor.validate
 
 autograde: $(STAMP)
-	cd $(COURSE) && $(CURDIR)/$(BIN)/python -m dgtkit.autograde $(if $(FORCE),--force) \
+	cd $(COURSE) && $(CURDIR)/$(BIN)/python -m dgtkit.instructor.autograde $(if $(FORCE),--force) \
 	  $(if $(WORKERS),--workers $(WORKERS))
 
 formgrader: $(STAMP)
@@ -128,7 +128,7 @@ grades: $(STAMP)
 # Where the course lives: one value in _config.yml, copied into the notebooks' Colab cells.
 repository: $(STAMP)
 	@test -n "$(URL)" || { echo "Usage: make repository URL=https://github.com/<owner>/<fork> [HUB=...]"; exit 2; }
-	$(BIN)/python -m dgtkit.launch "$(URL)" $(if $(HUB),--hub "$(HUB)") $(if $(BRANCH),--branch "$(BRANCH)")
+	$(BIN)/python -m dgtkit.site.launch "$(URL)" $(if $(HUB),--hub "$(HUB)") $(if $(BRANCH),--branch "$(BRANCH)")
 
 clean:
 	rm -rf _build

@@ -1,5 +1,6 @@
 """Autograde the same 40 generated submissions serially with nbgrader and in parallel with
-``dgtkit.autograde``, in one run; print both times, the ratio, and whether the scores agree.
+``dgtkit.instructor.autograde``, in one run; print both times, the ratio, and whether the
+scores agree.
 
     .venv/bin/python benchmarks/autograde_parallel.py [--submissions 40] [--workers N]
         [--assignment m3_situation]
@@ -9,8 +10,8 @@ and the submissions made once: a third complete (the source notebook with a work
 sample answers), a third blank (the release), a third half done (the release with every
 knowledge question answered and a workbook of sample answers). For each run the folder is
 copied afresh, so both ways grade exactly the same files: ``nbgrader autograde ASSIGNMENT``
-in one copy, ``python -m dgtkit.autograde ASSIGNMENT`` in the other. Each time includes the
-command's own start-up. The scores of every graded cell are compared, cell by cell.
+in one copy, ``python -m dgtkit.instructor.autograde ASSIGNMENT`` in the other. Each time
+includes the command's own start-up. The scores of every graded cell are compared, cell by cell.
 
 On a shared machine, other work can slow one run and not the other: with ``--rounds 2`` (the
 default) each way runs twice, in the order serial, parallel, parallel, serial, and the ratio
@@ -32,7 +33,7 @@ from pathlib import Path
 from _common import BIN, REPO, tool_env
 from nbgrader.api import Gradebook
 
-from dgtkit.sample_answers import write_submission
+from dgtkit.instructor.sample_answers import write_submission
 
 COURSE_ID = "dgt-capacities"
 
@@ -99,14 +100,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--submissions", type=int, default=40)
     parser.add_argument("--workers", type=int, default=None,
-                        help="parallel workers (default: dgtkit.autograde's, cores + 1)")
+                        help="parallel workers (default: dgtkit.instructor.autograde's, cores + 1)")
     parser.add_argument("--assignment", default="m3_situation")
     parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args()
     workers = ["--workers", str(args.workers)] if args.workers else []
     commands = {
         "serial": [str(BIN / "nbgrader"), "autograde", args.assignment],
-        "parallel": [str(BIN / "python"), "-m", "dgtkit.autograde", args.assignment, *workers],
+        "parallel": [str(BIN / "python"), "-m", "dgtkit.instructor.autograde", args.assignment,
+                     *workers],
     }
     times: dict[str, list[float]] = {"serial": [], "parallel": []}
     found: dict[str, dict] = {}
@@ -129,7 +131,7 @@ def main() -> None:
           f"{args.rounds} runs each way")
     print(f"serial nbgrader autograde   best {serial_s:6.1f} s  "
           f"({serial_s / args.submissions:.2f} s per submission; runs: {runs['serial']})")
-    print(f"parallel dgtkit.autograde   best {parallel_s:6.1f} s  "
+    print(f"parallel dgtkit.instructor.autograde   best {parallel_s:6.1f} s  "
           f"({parallel_s / args.submissions:.2f} s per submission; runs: {runs['parallel']})")
     print(f"ratio (serial / parallel)        {serial_s / parallel_s:6.2f}x")
     same = one == other and students == args.submissions

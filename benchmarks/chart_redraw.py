@@ -18,7 +18,7 @@ from pathlib import Path
 import _common  # noqa: F401 - puts the repository on sys.path
 
 from dgtkit.exercises import HorizonScan, PillarSelfRating, SituationAnalysisLab, VisionBuilder
-from dgtkit.workbook import Workbook
+from dgtkit.store.workbook import Workbook
 
 GOAL_MS = 150
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import textstat
 from _common import REPO
 
-from dgtkit.week import Session, week
+from dgtkit.course.week import Session, week
 
 #: Directives fenced with backticks whose content is prose; every other such block is dropped.
 PROSE_DIRECTIVES = {"admonition", "note", "tip", "important", "warning", "dropdown", "attention"}

@@ -7,7 +7,7 @@ from pathlib import Path
 from nbgrader.converters.autograde import Autograde
 from nbgrader.converters.generate_assignment import GenerateAssignment
 
-from dgtkit.nbgrader_hooks import (
+from dgtkit.instructor.nbgrader_hooks import (
     KERNEL_GUARD,
     WORKBOOK_FILES,
     DeduplicateIdsCleanly,
@@ -38,7 +38,7 @@ else:
 # A cell that runs longer than this is stopped (an infinite loop, say); the rest is graded.
 c.Execute.timeout = 60
 # Code that would stop the kernel (os._exit, exit()) fails its own cell instead of ending
-# the run; every other cell is still graded (dgtkit/kernel_guard.py).
+# the run; every other cell is still graded (dgtkit/instructor/kernel_guard.py).
 c.Execute.extra_arguments = [KERNEL_GUARD]
 
 # What a student sees in place of a solution. Each answer cell of the course already holds

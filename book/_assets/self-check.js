@@ -1,4 +1,4 @@
-/* The self-check quizzes (dgtkit/sphinxext/self_check.py renders their HTML).
+/* The self-check quizzes (dgtkit/site/self_check.py renders their HTML).
  *
  * Everything a quiz needs is in the page: each choice's verdict and feedback sit in the
  * <details> under its question, which is what a reader without JavaScript opens. This script

@@ -10,8 +10,8 @@
 
 from pathlib import Path
 
-from dgtkit.exchange import is_grader
-from dgtkit.launch import hub_repository
+from dgtkit.instructor.exchange import is_grader
+from dgtkit.site.launch import hub_repository
 
 c = get_config()  # noqa: F821 (provided by Jupyter when it reads this file)
 

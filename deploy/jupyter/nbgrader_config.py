@@ -8,15 +8,15 @@ nbgitpuller pulled into their home.
 import os
 from pathlib import Path
 
-from dgtkit.exchange import COURSE_ENV, DEFAULT_COURSE_ID, EXCHANGE_ENV, is_grader
-from dgtkit.launch import hub_repository
+from dgtkit.instructor.exchange import COURSE_ENV, DEFAULT_COURSE_ID, EXCHANGE_ENV, is_grader
+from dgtkit.site.launch import hub_repository
 
 c = get_config()  # noqa: F821 (provided by nbgrader when it reads this file)
 
 c.CourseDirectory.course_id = os.environ.get(COURSE_ENV, DEFAULT_COURSE_ID)
 c.Exchange.root = os.environ.get(EXCHANGE_ENV, "/srv/nbgrader/exchange")
-# A submission is readable by its author and the graders only (see dgtkit/exchange.py).
-c.ExchangeFactory.submit = "dgtkit.exchange.PrivateSubmit"
+# A submission is readable by its author and the graders only (see dgtkit/instructor/exchange.py).
+c.ExchangeFactory.submit = "dgtkit.instructor.exchange.PrivateSubmit"
 
 if is_grader():
     # Several graders may share the course: the exchange's course folders are group-owned.

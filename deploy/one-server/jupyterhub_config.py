@@ -8,7 +8,7 @@ Every person logs in with their Unix account (PAM) and gets their own Jupyter se
 as that account. Their first page pulls the course into their home with nbgitpuller and opens
 the exercises; Voila serves the action-plan app to everyone; nbgrader's exchange carries
 assignments between the graders (the Unix group ``$DGT_GRADERS_GROUP``) and the students, who
-cannot read each other's work (see dgtkit/exchange.py). Settings, all optional:
+cannot read each other's work (see dgtkit/instructor/exchange.py). Settings, all optional:
 
 ==================== ======================================================================
 DGT_HUB_BIND_URL     where the hub listens (``http://:8800``, every address of the machine)
@@ -32,8 +32,13 @@ import pwd
 import sys
 from pathlib import Path
 
-from dgtkit.exchange import DEFAULT_COURSE_ID, EXCHANGE_ENV, GRADERS_ENV, prepare_exchange
-from dgtkit.launch import BRANCH_ENV, REPO_ENV
+from dgtkit.instructor.exchange import (
+    DEFAULT_COURSE_ID,
+    EXCHANGE_ENV,
+    GRADERS_ENV,
+    prepare_exchange,
+)
+from dgtkit.site.launch import BRANCH_ENV, REPO_ENV
 
 c = get_config()  # noqa: F821 (provided by JupyterHub when it reads this file)
 

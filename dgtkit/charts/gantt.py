@@ -14,7 +14,7 @@ from matplotlib.figure import Figure
 
 from dgtkit.models import dates
 from dgtkit.models.action_plan import PRIORITIES, ActionPlan
-from dgtkit.models.plan_views import (
+from dgtkit.models.plan_tables import (
     PRIORITY_COLOURS,
     PRIORITY_HATCHES,
     PRIORITY_NAMES,

@@ -7,9 +7,9 @@ import textwrap
 
 from matplotlib.figure import Figure
 
-from dgtkit.benchmark import PEER_GROUPS, Benchmark
 from dgtkit.charts import COLOURS, GREY, INK, grouped_bars
 from dgtkit.models.assessment import TeamAssessment
+from dgtkit.models.peers import PEER_GROUPS, Benchmark
 from dgtkit.models.stakeholders import HIGH, QUADRANTS, StakeholderMap
 
 BLUE, ORANGE = COLOURS[0], COLOURS[1]

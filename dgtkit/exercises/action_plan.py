@@ -13,16 +13,16 @@ import os
 import ipywidgets as w
 from IPython.display import display
 
-from dgtkit import thread
 from dgtkit.exercises.base import Exercise
 from dgtkit.models import action_plan, plan_prefill
+from dgtkit.store import handoff
+from dgtkit.store.workbook import Workbook, WorkbookError
 from dgtkit.widgets.action_plan import ActionPlanView
 from dgtkit.widgets.common import message_html, saved_text, status_html
-from dgtkit.workbook import Workbook, WorkbookError
 
 VISION_KEY = "ex07_vision"  # dgtkit.models.vision.EXERCISE_KEY
 #: The exercises whose work the plan starts from (Ex 5, Ex 7, Ex 10, Ex 11).
-WEEK_KEYS = (thread.SITUATION_KEY, VISION_KEY, thread.ROADMAP_KEY, thread.INDICATORS_KEY)
+WEEK_KEYS = (handoff.SITUATION_KEY, VISION_KEY, handoff.ROADMAP_KEY, handoff.INDICATORS_KEY)
 
 
 def room_mode() -> bool:
@@ -134,7 +134,7 @@ class ActionPlanApp(Exercise):
         """The vision, suggestions and Ex 11 indicators from the team's earlier exercises."""
         vision = action_plan.VisionLink()
         week = self._week_workbook()
-        saved = thread.latest(week, VISION_KEY)
+        saved = handoff.latest(week, VISION_KEY)
         if saved:
             try:
                 from dgtkit.models.vision import Vision
@@ -142,12 +142,12 @@ class ActionPlanApp(Exercise):
                 vision = plan_prefill.vision_link(Vision.from_dict(saved))
             except (KeyError, TypeError, ValueError, AttributeError):
                 pass  # an unreadable Ex 7 must not stop the plan
-        indicators = self._read(thread.indicators, week)
+        indicators = self._read(handoff.indicators, week)
         choices = plan_prefill.indicator_choices(indicators) if indicators else []
         suggestions = plan_prefill.from_vision(vision)
-        suggestions += plan_prefill.from_gaps(self._read(thread.capacity_gaps, week), vision)
+        suggestions += plan_prefill.from_gaps(self._read(handoff.capacity_gaps, week), vision)
         suggestions += plan_prefill.from_roadmap(
-            self._read(thread.roadmap, week), choices, vision)
+            self._read(handoff.roadmap, week), choices, vision)
         return vision, suggestions, choices
 
     @staticmethod

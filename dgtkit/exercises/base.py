@@ -13,8 +13,8 @@ from typing import ClassVar
 import ipywidgets as w
 from IPython.display import display
 
+from dgtkit.store.workbook import Revision, Workbook, WorkbookError
 from dgtkit.widgets.common import message_html, saved_text, status_html
-from dgtkit.workbook import Revision, Workbook, WorkbookError
 
 
 class Exercise:

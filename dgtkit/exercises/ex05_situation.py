@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dgtkit import thread
 from dgtkit.exercises.base import Exercise
 from dgtkit.models import pillar_rating, situation
+from dgtkit.store import handoff
+from dgtkit.store.workbook import Revision
 from dgtkit.widgets.situation import SituationAnalysisView
-from dgtkit.workbook import Revision
 
 
 class SituationAnalysisLab(Exercise):
@@ -19,7 +19,7 @@ class SituationAnalysisLab(Exercise):
     def _load(self, latest: Revision | None):
         model = super()._load(latest)
         if latest is None:  # first visit: start from the team's Ex 3 rating
-            model.assessment.prefill(thread.pillar_ratings(self.workbook))
-            ex03 = thread.latest(self.workbook, pillar_rating.EXERCISE_KEY)
+            model.assessment.prefill(handoff.pillar_ratings(self.workbook))
+            ex03 = handoff.latest(self.workbook, pillar_rating.EXERCISE_KEY)
             model.government = str(ex03.get("government", ""))[: situation.GOVERNMENT_LIMIT]
         return model

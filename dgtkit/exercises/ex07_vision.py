@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from dgtkit import thread
 from dgtkit.exercises.base import Exercise
 from dgtkit.models import vision
+from dgtkit.store import handoff
+from dgtkit.store.workbook import Revision, WorkbookError
 from dgtkit.widgets.vision import VisionView
-from dgtkit.workbook import Revision, WorkbookError
 
 
 class VisionBuilder(Exercise):
     """Ex 7 (Module 4): a vision statement, its checks, and milestones back to today.
 
-    A first start reads the capacity gaps of Ex 5 (``dgtkit.thread.capacity_gaps``) into the
+    A first start reads the capacity gaps of Ex 5 (``dgtkit.store.handoff.capacity_gaps``) into the
     vision; later starts show the gaps the vision was built on, as saved.
     """
 
@@ -28,6 +28,6 @@ class VisionBuilder(Exercise):
 
     def _capacity_gaps(self) -> list:
         try:
-            return thread.capacity_gaps(self.workbook)
+            return handoff.capacity_gaps(self.workbook)
         except (WorkbookError, KeyError, TypeError, ValueError, AttributeError):
             return []  # an unreadable Ex 5 must not stop Ex 7: the vision starts without gaps

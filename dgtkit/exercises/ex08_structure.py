@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dgtkit import thread
 from dgtkit.exercises.base import Exercise
 from dgtkit.models import structure
+from dgtkit.store import handoff
+from dgtkit.store.workbook import Revision
 from dgtkit.widgets.structure import OrganizationStructureView
-from dgtkit.workbook import Revision
 
 
 class OrganizationStructure(Exercise):
@@ -28,6 +28,6 @@ class OrganizationStructure(Exercise):
 
     def _levels_today(self) -> dict:
         """Pillar id -> the team's level today in Ex 5, or {} if Ex 5 is not done."""
-        assessment = thread.latest(self.workbook, thread.SITUATION_KEY).get("assessment")
+        assessment = handoff.latest(self.workbook, handoff.SITUATION_KEY).get("assessment")
         current = assessment.get("current") if isinstance(assessment, dict) else None
         return current if isinstance(current, dict) else {}

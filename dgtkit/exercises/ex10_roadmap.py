@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dgtkit import thread
 from dgtkit.exercises.base import Exercise
 from dgtkit.models import roadmap, vision
+from dgtkit.store import handoff
+from dgtkit.store.workbook import Revision, WorkbookError
 from dgtkit.widgets.roadmap import CapacityRoadmapView
-from dgtkit.workbook import Revision, WorkbookError
 
 UNREADABLE = (WorkbookError, KeyError, TypeError, ValueError, AttributeError)
 
@@ -16,8 +16,8 @@ class CapacityRoadmap(Exercise):
     and a horizon, on a timeline marked with the milestones of the vision.
 
     A first start makes one draft row per capacity gap of Ex 5
-    (``dgtkit.thread.capacity_gaps``). Every start takes the vision year and the milestones of
-    Ex 7, when Ex 7 has them; otherwise the canvas keeps those it saved.
+    (``dgtkit.store.handoff.capacity_gaps``). Every start takes the vision year and the
+    milestones of Ex 7, when Ex 7 has them; otherwise the canvas keeps those it saved.
     """
 
     key = roadmap.EXERCISE_KEY
@@ -33,12 +33,12 @@ class CapacityRoadmap(Exercise):
 
     def _capacity_gaps(self) -> list:
         try:
-            return thread.capacity_gaps(self.workbook)
+            return handoff.capacity_gaps(self.workbook)
         except UNREADABLE:
             return []  # an unreadable Ex 5 must not stop Ex 10: the canvas starts empty
 
     def _vision(self) -> vision.Vision | None:
         try:
-            return vision.Vision.from_dict(thread.latest(self.workbook, vision.EXERCISE_KEY))
+            return vision.Vision.from_dict(handoff.latest(self.workbook, vision.EXERCISE_KEY))
         except UNREADABLE:
             return None  # an unreadable Ex 7: the canvas keeps what it saved

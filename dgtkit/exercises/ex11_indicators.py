@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dgtkit import thread
 from dgtkit.exercises.base import Exercise
 from dgtkit.models import indicators
+from dgtkit.store import handoff
+from dgtkit.store.workbook import Revision, WorkbookError
 from dgtkit.widgets.indicators import IndicatorClinicView
-from dgtkit.workbook import Revision, WorkbookError
 
 UNREADABLE = (WorkbookError, KeyError, TypeError, ValueError, AttributeError)
 
@@ -15,7 +15,8 @@ class IndicatorClinic(Exercise):
     """Ex 11 (Module 6): indicators for the roadmap, each checked against SMART, with the
     values measured on a progress chart.
 
-    A first start makes one draft indicator per intervention of Ex 10 (``dgtkit.thread.roadmap``).
+    A first start makes one draft indicator per intervention of Ex 10
+    (``dgtkit.store.handoff.roadmap``).
     Every start takes the interventions of Ex 10 when it has any; otherwise the clinic keeps
     those it saved.
     """
@@ -34,6 +35,6 @@ class IndicatorClinic(Exercise):
 
     def _interventions(self) -> list:
         try:
-            return thread.roadmap(self.workbook)
+            return handoff.roadmap(self.workbook)
         except UNREADABLE:
             return []  # an unreadable Ex 10 must not stop Ex 11

@@ -381,8 +381,8 @@ def new_action(title: object, lead: object, start: object, end: object, *,
     words, so that the form shows each one beside its field. ``objectives``, when given, are
     the ids the objective must be one of.
     """
-    from dgtkit.frameworks import frameworks
-    from dgtkit.sdgs import sdgs
+    from dgtkit.course.frameworks import frameworks
+    from dgtkit.course.sdgs import sdgs
 
     errors: list[FieldError] = []
 

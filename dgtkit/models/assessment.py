@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 from dataclasses import dataclass, field
 
-from dgtkit.frameworks import Frameworks, frameworks
+from dgtkit.course.frameworks import Frameworks, frameworks
 from dgtkit.models.text import FieldError, clean_text
 
 MEMBER_LIMIT = 60

@@ -20,10 +20,8 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field, replace
 from functools import cache
-from importlib import resources
 
-import yaml
-
+from dgtkit.course import read_yaml
 from dgtkit.models.checks import Check, FormErrors, collect
 from dgtkit.models.text import FieldError, clean_text
 
@@ -77,8 +75,7 @@ class CourseData:
 @cache
 def course_data() -> CourseData:
     """The categories and scale words, read and checked once per process."""
-    text = resources.files("dgtkit").joinpath("course/ex02_categories.yaml").read_text("utf-8")
-    raw = yaml.safe_load(text)
+    raw = read_yaml("ex02_categories.yaml")
     categories = []
     for kind, hint in (("benefit", "example"), ("risk", "first_mitigation")):
         for item in raw[f"{kind}s"]:

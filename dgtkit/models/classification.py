@@ -15,10 +15,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
-import yaml
-
+from dgtkit.course import read_yaml
 from dgtkit.models.text import FieldError, clean_text
 
 EXERCISE_KEY = "ex01_classification"
@@ -92,8 +90,7 @@ def parse_catalogue(raw: dict) -> ServiceCatalogue:
 @cache
 def service_catalogue() -> ServiceCatalogue:
     """The steps and the twelve examples of Ex 1, read and checked once per process."""
-    text = resources.files("dgtkit").joinpath("course/ex01_services.yaml").read_text("utf-8")
-    return parse_catalogue(yaml.safe_load(text))
+    return parse_catalogue(read_yaml("ex01_services.yaml"))
 
 
 @dataclass(frozen=True)

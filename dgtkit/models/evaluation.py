@@ -17,10 +17,8 @@ import uuid
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
-from importlib import resources
 
-import yaml
-
+from dgtkit.course import read_yaml
 from dgtkit.models import dates
 from dgtkit.models.checks import Check, FormErrors, collect
 from dgtkit.models.text import FieldError, clean_text
@@ -110,8 +108,7 @@ def parse_form(raw: dict) -> EvaluationForm:
 @cache
 def evaluation_form() -> EvaluationForm:
     """The form of ``course/evaluation.yaml``, read and checked once."""
-    text = resources.files("dgtkit").joinpath("course/evaluation.yaml").read_text("utf-8")
-    return parse_form(yaml.safe_load(text))
+    return parse_form(read_yaml("evaluation.yaml"))
 
 
 # -- commitments -------------------------------------------------------------------------------

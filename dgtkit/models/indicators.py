@@ -22,10 +22,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
-from importlib import resources
 
-import yaml
-
+from dgtkit.course import read_yaml
 from dgtkit.models import dates
 from dgtkit.models.checks import Check, FormErrors, collect
 from dgtkit.models.roadmap import Intervention
@@ -97,8 +95,7 @@ class IndicatorGuide:
 @cache
 def indicator_guide() -> IndicatorGuide:
     """The clinic's content, read once per process."""
-    text = resources.files("dgtkit").joinpath("course/indicators.yaml").read_text("utf-8")
-    raw = yaml.safe_load(text)
+    raw = read_yaml("indicators.yaml")
     criteria = tuple(Criterion(**c) for c in raw["smart"]["criteria"])
     if "".join(c.letter for c in criteria) != "SMART":
         raise ValueError("indicators.yaml must list the criteria S, M, A, R, T in order")
@@ -322,7 +319,7 @@ class IndicatorSet:
 
     @classmethod
     def from_interventions(cls, interventions: Iterable[Intervention], **kwargs) -> IndicatorSet:
-        """A new clinic with one draft per Ex 10 intervention (``dgtkit.thread.roadmap``)."""
+        """A new clinic with one draft per Ex 10 intervention (``dgtkit.store.handoff.roadmap``)."""
         interventions = list(interventions)
         drafts = [
             Indicator(intervention=i.id, owner=i.owner[:OWNER_LIMIT])

@@ -3,7 +3,8 @@ as the Day 1 pre-test and as the Day 5 post-test. Each attempt is scored; a subm
 is locked; the post-test can only be submitted after the pre-test. The gain is the post-test
 score minus the pre-test score.
 
-The questions are those of ``dgtkit.quizzes.load(1)``; nothing here repeats them. An answer is
+The questions are those of ``dgtkit.course.quizzes.load(1)``; nothing here repeats them. An
+answer is
 saved as the text of the chosen choice, so that reordering the choices never changes it.
 
 Public API, for later readers (saved under ``EXERCISE_KEY``)::
@@ -18,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from dgtkit import quizzes
+from dgtkit.course import quizzes
 from dgtkit.models.text import FieldError
 
 EXERCISE_KEY = "knowledge_test"

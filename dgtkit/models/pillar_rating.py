@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from dgtkit.frameworks import Frameworks, frameworks
+from dgtkit.course.frameworks import Frameworks, frameworks
 from dgtkit.models.text import FieldError, clean_text
 
 #: The workbook key under which the exercise saves; later exercises read it.

@@ -2,7 +2,7 @@
 actions from the Ex 5 gaps and the Ex 10 roadmap, indicators from Ex 11.
 
 Each is a ``Suggestion`` the team can accept, edit first or drop. The inputs are what
-``dgtkit.thread`` reads from the workbook (objects with the documented fields); nothing here
+``dgtkit.store.handoff`` reads from the workbook (objects with the documented fields); nothing here
 reads the workbook itself, so every rule is tested with plain values.
 """
 
@@ -91,7 +91,7 @@ def from_vision(vision: VisionLink) -> list[Suggestion]:
 
 
 def from_gaps(gaps, vision: VisionLink | None = None) -> list[Suggestion]:
-    """Each Ex 5 capacity gap (``dgtkit.thread.capacity_gaps``) as an action to close it."""
+    """Each Ex 5 capacity gap (``dgtkit.store.handoff.capacity_gaps``) as an action to close it."""
     suggestions = []
     targets = list(vision.sdg_targets) if vision else []
     for gap in gaps:
@@ -120,7 +120,7 @@ def from_gaps(gaps, vision: VisionLink | None = None) -> list[Suggestion]:
 
 
 def indicator_choices(indicators) -> list[IndicatorChoice]:
-    """The Ex 11 indicators (``dgtkit.thread.indicators``) the editor offers."""
+    """The Ex 11 indicators (``dgtkit.store.handoff.indicators``) the editor offers."""
     choices = []
     for item in indicators:
         baseline, target = _number(item.baseline), _number(item.target)
@@ -154,7 +154,7 @@ def _value(value: float | None) -> str:
 
 def from_roadmap(interventions, indicators: list[IndicatorChoice],
                  vision: VisionLink | None = None) -> list[Suggestion]:
-    """Each complete Ex 10 row (``dgtkit.thread.roadmap``) as an action, with its Ex 11
+    """Each complete Ex 10 row (``dgtkit.store.handoff.roadmap``) as an action, with its Ex 11
     indicator when one measures it."""
     by_row = {c.intervention_id: c for c in indicators if c.intervention_id}
     milestone_ids = {m.title.casefold(): m.id for m in (vision.milestones if vision else ())}

@@ -23,11 +23,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
-from importlib import resources
 
-import yaml
-
-from dgtkit.frameworks import Frameworks, frameworks
+from dgtkit.course import read_yaml
+from dgtkit.course.frameworks import Frameworks, frameworks
 from dgtkit.models import dates
 from dgtkit.models.checks import Check, FormErrors, collect
 from dgtkit.models.text import FieldError, clean_text
@@ -96,8 +94,7 @@ class CanvasGuide:
 @cache
 def canvas_guide() -> CanvasGuide:
     """The canvas's content, read once per process."""
-    text = resources.files("dgtkit").joinpath("course/roadmap.yaml").read_text("utf-8")
-    raw = yaml.safe_load(text)
+    raw = read_yaml("roadmap.yaml")
     return CanvasGuide(
         horizons=tuple(Horizon(**h) for h in raw["horizons"]["items"]),
         partner_kinds=tuple(PartnerKind(**k) for k in raw["partners"]["kinds"]),
@@ -266,7 +263,7 @@ class Roadmap:
 
     @classmethod
     def from_gaps(cls, gaps: Iterable, **kwargs) -> Roadmap:
-        """A new canvas with one draft row per Ex 5 gap (``dgtkit.thread.capacity_gaps``)."""
+        """A new canvas with one draft row per Ex 5 gap (``dgtkit.store.handoff.capacity_gaps``)."""
         considered = [ConsideredGap.from_gap(g) for g in gaps]
         rows = [RoadmapRow(gap=g.label[:GAP_LIMIT], pillar=g.pillar) for g in considered[:MAX_ROWS]]
         return cls(rows=rows, gaps_considered=considered, **kwargs)

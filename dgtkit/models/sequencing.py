@@ -21,10 +21,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
-import yaml
-
+from dgtkit.course import read_yaml
 from dgtkit.models.text import FieldError, clean_text
 
 EXERCISE_KEY = "ex04_sequencing"
@@ -87,8 +85,7 @@ def parse_steps(raw: dict) -> ProcessSteps:
 @cache
 def process_steps() -> ProcessSteps:
     """The steps of Ex 4, read and checked once per process."""
-    text = resources.files("dgtkit").joinpath("course/ex04_steps.yaml").read_text("utf-8")
-    return parse_steps(yaml.safe_load(text))
+    return parse_steps(read_yaml("ex04_steps.yaml"))
 
 
 def link_key(from_id: str, to_id: str) -> str:

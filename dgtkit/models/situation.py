@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from dgtkit.benchmark import Benchmark, UnknownCountry, benchmark_of
 from dgtkit.models.assessment import CapacityGap, TeamAssessment
 from dgtkit.models.boards import PESTEL, SWOT, Board
+from dgtkit.models.peers import Benchmark, UnknownCountry, benchmark_of
 from dgtkit.models.stakeholders import StakeholderMap
 from dgtkit.models.text import FieldError, clean_text
 

@@ -16,10 +16,8 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field, replace
 from functools import cache
-from importlib import resources
 
-import yaml
-
+from dgtkit.course import read_yaml
 from dgtkit.models.checks import Check
 from dgtkit.models.text import FieldError, clean_text
 
@@ -138,8 +136,7 @@ def parse_catalogue(raw: dict) -> Catalogue:
 @cache
 def catalogue() -> Catalogue:
     """The catalogue of ``course/ex09_competencies.yaml``, read and checked once."""
-    text = resources.files("dgtkit").joinpath("course/ex09_competencies.yaml").read_text("utf-8")
-    return parse_catalogue(yaml.safe_load(text))
+    return parse_catalogue(read_yaml("ex09_competencies.yaml"))
 
 
 # -- the matrix --------------------------------------------------------------------------------

@@ -20,11 +20,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
-import yaml
-
-from dgtkit.frameworks import frameworks
+from dgtkit.course import read_yaml
+from dgtkit.course.frameworks import frameworks
 from dgtkit.models.checks import Check
 from dgtkit.models.text import FieldError, clean_text
 
@@ -123,8 +121,7 @@ def _band(raw: dict) -> Band:
 @cache
 def course_data() -> CourseData:
     """The structures and factors, read and checked once per process."""
-    text = resources.files("dgtkit").joinpath("course/ex08_factors.yaml").read_text("utf-8")
-    raw = yaml.safe_load(text)
+    raw = read_yaml("ex08_factors.yaml")
     structures = tuple(Structure(**s) for s in raw["structures"])
     factors = tuple(
         Factor(

@@ -6,7 +6,7 @@ Public API, for later exercises (saved under ``EXERCISE_KEY``)::
     vision.statement        # at most 40 words when the checks pass
     vision.year             # the vision year (the year field, else the year in the statement)
     vision.beneficiaries    # who benefits, as the team named them ("" if only in the statement)
-    vision.sdg_targets      # ids of the linked targets, e.g. ["16.6", "9.c"] (see dgtkit.sdgs)
+    vision.sdg_targets      # ids of the linked targets, e.g. ["16.6", "9.c"] (course.sdgs)
     vision.focus            # pillar id of the Ex 5 gap the vision focuses on, or None
     vision.gaps_considered  # the Ex 5 gaps the exercise started with, biggest first
     vision.milestones       # [Milestone(year, title, must_be_true)], ordered by year
@@ -20,6 +20,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from dgtkit.course.sdgs import sdgs
 from dgtkit.models.checks import (
     Check,
     FormErrors,
@@ -30,7 +31,6 @@ from dgtkit.models.checks import (
     years_in,
 )
 from dgtkit.models.text import FieldError, clean_text
-from dgtkit.sdgs import sdgs
 
 EXERCISE_KEY = "ex07_vision"
 STATEMENT_WORDS = 40
@@ -71,7 +71,7 @@ class ConsideredGap:
 
     @classmethod
     def from_gap(cls, gap) -> ConsideredGap:
-        """From a ``dgtkit.thread.CapacityGap`` (or anything with the same fields)."""
+        """From a ``dgtkit.store.handoff.CapacityGap`` (or anything with the same fields)."""
         return cls(
             pillar=str(gap.pillar),
             name=str(gap.name),
@@ -173,7 +173,7 @@ class Vision:
 
     @classmethod
     def from_gaps(cls, gaps: Iterable, **kwargs) -> Vision:
-        """A new vision that starts from the Ex 5 gaps (``dgtkit.thread.capacity_gaps``)."""
+        """A new vision that starts from the Ex 5 gaps (``dgtkit.store.handoff.capacity_gaps``)."""
         return cls(gaps_considered=[ConsideredGap.from_gap(g) for g in gaps], **kwargs)
 
     # -- the statement ---------------------------------------------------------------------

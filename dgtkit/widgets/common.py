@@ -6,7 +6,7 @@ from html import escape
 
 import ipywidgets as w
 
-from dgtkit.workbook import Revision
+from dgtkit.store.workbook import Revision
 
 ERROR_STYLE = "color:#a4000f"  # dark red, 7:1 on white, and always with the word "Problem"
 

@@ -13,10 +13,10 @@ from html import escape
 
 import ipywidgets as w
 
-from dgtkit.benchmark import country_options
 from dgtkit.charts import situation as charts
 from dgtkit.charts import to_png
 from dgtkit.models.boards import Board
+from dgtkit.models.peers import country_options
 from dgtkit.models.situation import SituationAnalysis
 from dgtkit.models.text import FieldError
 from dgtkit.widgets.common import message_html, status_line

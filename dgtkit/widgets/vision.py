@@ -9,6 +9,7 @@ from html import escape
 import ipywidgets as w
 
 from dgtkit.charts.envisioning import milestone_timeline, timeline_alt_text
+from dgtkit.course.sdgs import sdgs
 from dgtkit.models.checks import FormErrors
 from dgtkit.models.text import FieldError
 from dgtkit.models.vision import (
@@ -19,7 +20,6 @@ from dgtkit.models.vision import (
     Vision,
     new_milestone,
 )
-from dgtkit.sdgs import sdgs
 from dgtkit.widgets.common import message_html, status_line
 from dgtkit.widgets.forms import (
     LABEL_STYLE,

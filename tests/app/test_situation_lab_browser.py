@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dgtkit.models.situation import EXERCISE_KEY
-from dgtkit.workbook import Workbook
+from dgtkit.store.workbook import Workbook
 from tests.voila import voila_server
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

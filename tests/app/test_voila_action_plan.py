@@ -17,7 +17,7 @@ from docx import Document
 from openpyxl import load_workbook
 
 from dgtkit.models.action_plan import EXERCISE_KEY
-from dgtkit.workbook import Workbook
+from dgtkit.store.workbook import Workbook
 from tests.conftest import REPO, free_port, tool_env, wait_for_http
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

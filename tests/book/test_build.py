@@ -11,8 +11,8 @@ from urllib.parse import urlencode
 import pytest
 import yaml
 
-from dgtkit.launch import repository
-from dgtkit.week import week
+from dgtkit.course.week import week
+from dgtkit.site.launch import repository
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.slow

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from dgtkit import quizzes
-from dgtkit.sphinxext.self_check import explanation
-from dgtkit.week import week
+from dgtkit.course import quizzes
+from dgtkit.course.week import week
+from dgtkit.site.self_check import explanation
 from tests.book.test_structure import toc_files
 
 pytestmark = pytest.mark.slow

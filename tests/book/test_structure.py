@@ -7,7 +7,7 @@ import re
 import pytest
 import yaml
 
-from dgtkit.week import week
+from dgtkit.course.week import week
 from tests.conftest import REPO
 
 

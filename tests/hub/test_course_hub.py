@@ -46,7 +46,7 @@ import nbformat
 import pytest
 import requests
 
-from dgtkit.launch import repository
+from dgtkit.site.launch import repository
 from tests.conftest import REPO, free_port, tool_env, wait_for_http
 
 pytestmark = [pytest.mark.slow]

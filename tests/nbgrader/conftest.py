@@ -34,7 +34,7 @@ def autograde_run(generated) -> subprocess.CompletedProcess:
     """Every assignment submitted as ``reference`` (the source notebook, a workbook of
     complete answers and, for Module 7, the plan file) and ``blank`` (the release, nothing
     else); the robustness fixtures of the Module 2 assignment and the plan files of Module 7
-    besides; all autograded at once by ``dgtkit.autograde``."""
+    besides; all autograded at once by ``dgtkit.instructor.autograde``."""
     for assignment in ASSIGNMENTS:
         submit(generated, "reference", assignment, source(generated, assignment), "reference")
         submit(generated, "blank", assignment, release(generated, assignment))
@@ -42,7 +42,8 @@ def autograde_run(generated) -> subprocess.CompletedProcess:
         make(generated, student)
     submissions.kernel_killed(generated, "kernel-killed")
     submissions.hangs(generated, "hangs")
-    return run(generated, sys.executable, "-m", "dgtkit.autograde", "--limit", str(LIMIT),
+    return run(generated, sys.executable, "-m", "dgtkit.instructor.autograde", "--limit",
+               str(LIMIT),
                check=False)
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from nbgrader.api import Gradebook
 
-from dgtkit.sample_answers import write_submission, write_workbook
+from dgtkit.instructor.sample_answers import write_submission, write_workbook
 from tests.helpers import REPO, tool_env
 
 COURSE_ID = "dgt-capacities"

@@ -14,9 +14,9 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
-from dgtkit import sample_answers
-from dgtkit.exports import export, filename
+from dgtkit.instructor import sample_answers
 from dgtkit.models import action_plan
+from dgtkit.planfile import export, filename
 from tests.nbgrader.course import notebook_json, release, source, submit
 
 ASSIGNMENT = "m2_holistic"

@@ -11,7 +11,7 @@ import sys
 import pytest
 from nbgrader.api import Gradebook
 
-from dgtkit.workbook import Workbook
+from dgtkit.store.workbook import Workbook
 from tests.helpers import tool_env
 from tests.nbgrader.course import (
     ASSIGNMENTS,
@@ -153,7 +153,7 @@ def test_grades_are_exported_to_csv(graded, tmp_path):
 
 
 def test_every_source_validates_and_every_unanswered_release_fails(generated):
-    result = run(generated, sys.executable, "-m", "dgtkit.validate", check=False)
+    result = run(generated, sys.executable, "-m", "dgtkit.instructor.validate", check=False)
     for assignment in ASSIGNMENTS:
         assert f"{assignment}: source passes: yes" in result.stdout, result.stdout
         assert f"{assignment}: release fails when unanswered: yes" in result.stdout
@@ -172,7 +172,8 @@ def test_validation_can_fail_both_ways(tmp_path):
     body = body.replace('assert answer_2.strip().upper() == \\"C\\"', "assert True")
     notebook.write_text(body, "utf-8")
     nbgrader(course, "generate_assignment", "m2_holistic")
-    result = run(course, sys.executable, "-m", "dgtkit.validate", "m2_holistic", check=False)
+    result = run(course, sys.executable, "-m", "dgtkit.instructor.validate", "m2_holistic",
+                 check=False)
     assert result.returncode == 1
     assert "m2_holistic: source passes: NO" in result.stdout
     assert "m2_holistic: release fails when unanswered: NO" in result.stdout

@@ -1,4 +1,4 @@
-"""``dgtkit.autograde`` gives the scores of serial ``nbgrader autograde`` on the same
+"""``dgtkit.instructor.autograde`` gives the scores of serial ``nbgrader autograde`` on the same
 submissions, shows its progress, skips what is graded, and stops a submission past its limit."""
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ def every_grade(course: Path) -> dict[tuple, tuple]:
 def test_parallel_scores_are_those_of_serial_nbgrader(twins):
     serial, parallel = twins
     nbgrader(serial, "autograde", "*")
-    result = run(parallel, sys.executable, "-m", "dgtkit.autograde", "--workers", "2")
+    result = run(parallel, sys.executable, "-m", "dgtkit.instructor.autograde", "--workers", "2")
     assert "Autograding 7 submissions with 2 workers." in result.stdout
     one, other = every_grade(serial), every_grade(parallel)
     assert len(one) == 5 * 7 + 2 * 8  # five Module 2 submissions, two of Module 3
@@ -70,11 +70,11 @@ def test_parallel_scores_are_those_of_serial_nbgrader(twins):
 
 def test_progress_is_shown_and_graded_work_is_skipped_unless_forced(twins):
     _serial, parallel = twins
-    result = run(parallel, sys.executable, "-m", "dgtkit.autograde", ASSIGNMENT)
+    result = run(parallel, sys.executable, "-m", "dgtkit.instructor.autograde", ASSIGNMENT)
     assert "already graded (use --force to grade again)" in result.stdout
     assert "Graded 0, not graded 0, already graded 5" in result.stdout
-    result = run(parallel, sys.executable, "-m", "dgtkit.autograde", ASSIGNMENT, "--force",
-                 "--student", "reference")
+    result = run(parallel, sys.executable, "-m", "dgtkit.instructor.autograde", ASSIGNMENT,
+                 "--force", "--student", "reference")
     bars = re.findall(r"^\[([#.]{30})\] (\d+)/1 graded", result.stdout, flags=re.M)
     assert bars[-1] == ("#" * 30, "1")
     assert f"reference/{ASSIGNMENT}: 7 of 13 points so far" in result.stdout
@@ -86,7 +86,7 @@ def test_a_submission_past_its_limit_is_stopped_and_the_rest_graded(tmp_path):
     nbgrader(course, "generate_assignment", ASSIGNMENT)
     submissions.infinite_loop(course, "loops")  # its cell runs 60 s before it is interrupted
     submissions.reference(course, "fine")
-    result = run(course, sys.executable, "-m", "dgtkit.autograde", "--limit", "20",
+    result = run(course, sys.executable, "-m", "dgtkit.instructor.autograde", "--limit", "20",
                  check=False)
     assert result.returncode == 1
     assert f"loops/{ASSIGNMENT}: NOT GRADED after 1 tries: stopped after 20 s" in result.stdout
@@ -97,6 +97,6 @@ def test_a_submission_past_its_limit_is_stopped_and_the_rest_graded(tmp_path):
 
 def test_nothing_to_grade_is_said_plainly(tmp_path):
     course = copy_course(tmp_path)
-    result = run(course, sys.executable, "-m", "dgtkit.autograde")
+    result = run(course, sys.executable, "-m", "dgtkit.instructor.autograde")
     assert "Nothing to grade" in result.stdout
 

@@ -13,7 +13,7 @@ from dgtkit.models.action_plan import (
     new_objective,
 )
 from dgtkit.models.plan_checks import action_gaps, gaps_by_field, missing, summary
-from dgtkit.models.plan_views import budget, coverage, gantt, sort_and_filter, timeline_span
+from dgtkit.models.plan_tables import budget, coverage, gantt, sort_and_filter, timeline_span
 from dgtkit.models.text import FieldError
 
 

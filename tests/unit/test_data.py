@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from dgtkit import data
+from dgtkit.course import data
 
 SURVEY_YEARS = [2003, 2004, 2005, 2008, 2010, 2012, 2014, 2016, 2018, 2020, 2022, 2024]
 # Economies in the World Bank and ITU files that are not UN Member States.

@@ -13,16 +13,16 @@ from datetime import date, timedelta
 import pytest
 from docx import Document
 
-from dgtkit import grading, sample_answers
+from dgtkit import grading
 from dgtkit.exercises.evaluation import TrainingEvaluation
-from dgtkit.exports import export
+from dgtkit.instructor import sample_answers
 from dgtkit.models import dates
 from dgtkit.models.action_plan import new_action
 from dgtkit.models.checks import FormErrors
 from dgtkit.models.evaluation import new_commitment
 from dgtkit.models.indicators import IndicatorSet
-from dgtkit.models.text import FieldError
-from dgtkit.workbook import Workbook
+from dgtkit.planfile import export
+from dgtkit.store.workbook import Workbook
 from tests.helpers import REPO, freeze_clock
 
 DAY = date(2027, 3, 5)

@@ -9,8 +9,8 @@ import subprocess
 import pytest
 import yaml
 
-from dgtkit.exchange import prepare_exchange
-from dgtkit.launch import repository, user_image
+from dgtkit.instructor.exchange import prepare_exchange
+from dgtkit.site.launch import repository, user_image
 from tests.conftest import REPO
 
 VALUES = REPO / "deploy" / "kubernetes" / "values.yaml"

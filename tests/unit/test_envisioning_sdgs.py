@@ -2,7 +2,7 @@
 
 import pytest
 
-from dgtkit.sdgs import sdgs
+from dgtkit.course.sdgs import sdgs
 
 
 def test_the_17_goals_in_order_with_their_short_titles():

@@ -5,7 +5,7 @@ import pytest
 from dgtkit.models.checks import FormErrors
 from dgtkit.models.text import FieldError
 from dgtkit.models.vision import ConsideredGap, Vision, new_milestone
-from dgtkit.thread import CapacityGap
+from dgtkit.store.handoff import CapacityGap
 
 GOOD = "By 2035, every rural resident can use any council service online in their own language."
 GAPS = [

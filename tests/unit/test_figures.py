@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from dgtkit import figures
+from dgtkit.site import figures
 
 
 @pytest.mark.parametrize("name", sorted(figures.FIGURES))

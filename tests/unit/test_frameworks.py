@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from dgtkit.frameworks import frameworks
+from dgtkit.course.frameworks import frameworks
 
 BIB = Path(__file__).resolve().parents[2] / "book" / "references.bib"
 

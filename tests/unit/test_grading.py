@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from dgtkit import grading, sample_answers
+from dgtkit import grading
+from dgtkit.instructor import sample_answers
 from dgtkit.models import classification, scenarios, sequencing, situation, vision
-from dgtkit.workbook import Workbook
+from dgtkit.store.workbook import Workbook
 
 CHECKS = {
     "ex01_classification": [grading.check_classification, grading.check_classification_reasons],
@@ -228,7 +229,7 @@ def test_only_the_students_own_earlier_work_is_brought(tmp_path, monkeypatch):
 
 
 def test_the_hook_and_the_grading_agree_on_the_variable():
-    from dgtkit import nbgrader_hooks
+    from dgtkit.instructor import nbgrader_hooks
 
     assert nbgrader_hooks.GRADED_STUDENT == grading.GRADED_STUDENT
 

@@ -10,11 +10,12 @@ from datetime import date, timedelta
 
 import pytest
 
-from dgtkit import grading, sample_answers
-from dgtkit.exports import export, filename
+from dgtkit import grading
+from dgtkit.instructor import sample_answers
 from dgtkit.models import action_plan, roadmap, vision
 from dgtkit.models.action_plan import ActionPlan, Indicator, VisionLink, new_action
-from dgtkit.workbook import Workbook
+from dgtkit.planfile import export, filename
+from dgtkit.store.workbook import Workbook
 from tests.helpers import freeze_clock
 
 #: Every check of the Module 7 notebook, visible and hidden.
@@ -451,17 +452,16 @@ def test_the_sample_submission_of_module_7_holds_the_plan_file_and_others_do_not
 
 
 def test_the_light_finder_agrees_with_the_apps_export_and_import():
-    from dgtkit import handed_in, imports
-    from dgtkit.exports import tabular
+    from dgtkit.planfile import handed_in, reading, tabular
 
-    assert handed_in.JSON_FORMAT == imports.JSON_FORMAT == tabular.JSON_FORMAT
-    assert handed_in.MAX_FILE_BYTES == imports.MAX_FILE_BYTES
+    assert handed_in.JSON_FORMAT == reading.JSON_FORMAT == tabular.JSON_FORMAT
+    assert handed_in.MAX_FILE_BYTES == reading.MAX_FILE_BYTES
     assert filename(ActionPlan(), "json").startswith(handed_in.PLAN_FILE_PREFIX)
 
 
 def test_a_plan_file_in_a_source_folder_is_never_released(folder):
     pytest.importorskip("nbgrader")
-    from dgtkit.nbgrader_hooks import RefuseSavedAnswersInSource, handed_in_files
+    from dgtkit.instructor.nbgrader_hooks import RefuseSavedAnswersInSource, handed_in_files
 
     hook = RefuseSavedAnswersInSource()
     resources = {"metadata": {"path": str(folder)}}

@@ -4,8 +4,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from dgtkit import quizzes
 from dgtkit.charts.knowledge_test import score_alt_text, score_chart
+from dgtkit.course import quizzes
 from dgtkit.models.knowledge_test import ATTEMPTS, POST, PRE, KnowledgeTest
 from dgtkit.models.text import FieldError
 

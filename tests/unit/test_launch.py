@@ -10,7 +10,7 @@ import zipfile
 import nbformat
 import pytest
 
-from dgtkit.launch import CELL_TAG, configure, install_cell_source, repository
+from dgtkit.site.launch import CELL_TAG, configure, install_cell_source, repository
 from tests.conftest import REPO, tool_env
 
 

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from dgtkit.frameworks import frameworks
+from dgtkit.course.frameworks import frameworks
 from dgtkit.models.action_plan import ActionErrors, ActionPlan, new_action
 from dgtkit.models.pillar_rating import PillarRating
 from dgtkit.models.text import FieldError

@@ -10,9 +10,9 @@ import pytest
 from docx import Document
 from openpyxl import Workbook, load_workbook
 
-from dgtkit.exports import FORMATS, export, filename
-from dgtkit.imports import MAX_FILE_BYTES, ImportRefused, read_plan
 from dgtkit.models.action_plan import ActionPlan
+from dgtkit.planfile import FORMATS, export, filename
+from dgtkit.planfile.reading import MAX_FILE_BYTES, ImportRefused, read_plan
 from tests.plans import FORMULA, HOSTILE, sample_plan
 
 

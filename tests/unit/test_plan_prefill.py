@@ -18,7 +18,7 @@ VISION = VisionLink("By 2035, services online for everyone.", 2035, ("16.6", "9.
 
 
 def row(**changes):
-    """An Ex 10 row as ``dgtkit.thread.roadmap`` gives it (``Intervention``)."""
+    """An Ex 10 row as ``dgtkit.store.handoff.roadmap`` gives it (``Intervention``)."""
     values = dict(id="r1", number=1, gap="Digital skills", pillar="skills", level="individual",
                   level_name="Individual", intervention="Train 200 staff", owner="HR office",
                   public="School of public administration", private="", people="Staff union",
@@ -29,7 +29,7 @@ def row(**changes):
 
 
 def indicator(**changes):
-    """An Ex 11 indicator as ``dgtkit.thread.indicators`` gives it (``IndicatorSummary``)."""
+    """An Ex 11 indicator as ``dgtkit.store.handoff.indicators`` gives it (``IndicatorSummary``)."""
     values = dict(id="i1", name="Staff trained", unit="%", baseline=10.0, target=60.0,
                   intervention_id="r1")
     values.update(changes)

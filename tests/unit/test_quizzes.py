@@ -8,9 +8,9 @@ from html.parser import HTMLParser
 import pytest
 import yaml
 
-from dgtkit import quizzes
-from dgtkit.quizzes import QuizError, parse
-from dgtkit.sphinxext import self_check
+from dgtkit.course import quizzes
+from dgtkit.course.quizzes import QuizError, parse
+from dgtkit.site import self_check
 
 
 def choice(text: str, correct: bool = False) -> dict:

@@ -2,9 +2,10 @@
 
 import pytest
 
-from dgtkit.frameworks import frameworks
-from dgtkit.sphinxext import _DIRECTIVES, render
-from dgtkit.week import week
+from dgtkit.course.frameworks import frameworks
+from dgtkit.course.week import week
+from dgtkit.site import render
+from dgtkit.site.book import _DIRECTIVES
 
 
 def test_agenda_has_a_section_per_day_and_links_every_session():

@@ -1,8 +1,8 @@
 """Ex 5 charts: each draws, and its alt text gives the data in words."""
 
-from dgtkit.benchmark import Benchmark
 from dgtkit.charts import situation as charts
 from dgtkit.models.assessment import TeamAssessment
+from dgtkit.models.peers import Benchmark
 from dgtkit.models.stakeholders import StakeholderMap
 
 

@@ -2,9 +2,9 @@
 
 import pytest
 
-from dgtkit.benchmark import Benchmark, UnknownCountry, country_options
 from dgtkit.models.assessment import TeamAssessment
 from dgtkit.models.boards import PESTEL, SWOT, Board
+from dgtkit.models.peers import Benchmark, UnknownCountry, country_options
 from dgtkit.models.situation import SituationAnalysis
 from dgtkit.models.stakeholders import StakeholderMap
 from dgtkit.models.text import FieldError

@@ -2,7 +2,7 @@
 
 import pytest
 
-from dgtkit.week import week
+from dgtkit.course.week import week
 
 
 def test_the_week_is_consistent():

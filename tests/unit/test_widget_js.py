@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dgtkit.sphinxext import widget_js
+from dgtkit.site import widget_js
 from tests.conftest import free_port
 
 

@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from dgtkit.workbook import (
+from dgtkit.store.workbook import (
     APPLICATION_ID,
     MAX_REVISION_BYTES,
     Workbook,
@@ -226,7 +226,7 @@ def test_four_processes_saving_at_once_lose_nothing(path):
 _KILLED_WRITER = textwrap.dedent(
     """
     import sys, time
-    from dgtkit.workbook import Workbook
+    from dgtkit.store.workbook import Workbook
     workbook = Workbook(sys.argv[1], participant="writer")
     i = 0
     while True:

@@ -7,9 +7,9 @@ import pytest
 
 from dgtkit.exercises import ActionPlanApp
 from dgtkit.exercises.action_plan import room_mode
-from dgtkit.exports import export
 from dgtkit.models.action_plan import EXERCISE_KEY, ActionPlan
-from dgtkit.workbook import Workbook
+from dgtkit.planfile import export
+from dgtkit.store.workbook import Workbook
 from tests.plans import HOSTILE, sample_plan
 
 

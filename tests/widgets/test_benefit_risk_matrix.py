@@ -5,7 +5,7 @@ import pytest
 
 from dgtkit.exercises.ex02_benefit_risk import BenefitRiskMatrix
 from dgtkit.models.benefit_risk import EXERCISE_KEY
-from dgtkit.workbook import Workbook
+from dgtkit.store.workbook import Workbook
 
 HOSTILE = "<script>alert(1)</script>"
 

@@ -7,7 +7,7 @@ import pytest
 
 from dgtkit.exercises import HorizonScan
 from dgtkit.models.scenarios import EXERCISE_KEY, QUADRANTS
-from dgtkit.workbook import Workbook
+from dgtkit.store.workbook import Workbook
 from tests.helpers import freeze_clock
 
 HOSTILE = "<script>alert(1)</script>"

@@ -5,11 +5,11 @@ from datetime import date
 
 import pytest
 
-from dgtkit import thread
 from dgtkit.exercises import VisionBuilder
 from dgtkit.models.vision import EXERCISE_KEY
-from dgtkit.thread import CapacityGap
-from dgtkit.workbook import Workbook
+from dgtkit.store import handoff
+from dgtkit.store.handoff import CapacityGap
+from dgtkit.store.workbook import Workbook
 from tests.helpers import freeze_clock
 
 HOSTILE = "<script>alert(1)</script>"
@@ -35,7 +35,7 @@ def gaps_from_ex5(monkeypatch):
         asked.append(workbook)
         return list(GAPS)
 
-    monkeypatch.setattr(thread, "capacity_gaps", capacity_gaps)
+    monkeypatch.setattr(handoff, "capacity_gaps", capacity_gaps)
     return asked
 
 
@@ -111,7 +111,7 @@ def test_the_gaps_are_read_from_the_ex5_saved_in_the_workbook(tmp_path):
     """With the real thread: the gap profile Ex 5 saved reaches the vision."""
     path = tmp_path / "w.sqlite"
     Workbook(path, participant="ana").save(
-        thread.SITUATION_KEY,
+        handoff.SITUATION_KEY,
         {
             "gap_profile": {
                 "gaps": [{"pillar": "skills", "name": "Digital skills", "current": 2, "target": 5}]
@@ -131,7 +131,7 @@ def test_without_ex5_the_vision_starts_without_gaps_and_says_so(tmp_path):
 def test_the_saved_gaps_are_kept_when_ex5_changes_later(tmp_path, gaps_from_ex5, monkeypatch):
     path = tmp_path / "w.sqlite"
     open_exercise(path).view.statement.value = GOOD
-    monkeypatch.setattr(thread, "capacity_gaps", lambda workbook: [])  # Ex 5 redone
+    monkeypatch.setattr(handoff, "capacity_gaps", lambda workbook: [])  # Ex 5 redone
     again = open_exercise(path)
     assert [g.pillar for g in again.model.gaps_considered] == ["skills", "inclusion"]
 

@@ -5,7 +5,7 @@ import ipywidgets as w
 import pytest
 
 import dgtkit.exercises as exercises
-from dgtkit.workbook import Workbook
+from dgtkit.store.workbook import Workbook
 
 HOSTILE = '<script>alert(1)</script><img src=x onerror="alert(2)">'
 NO_TEXT_BOXES = {"KnowledgeTest"}  # answers are radio buttons only

@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from dgtkit import thread
 from dgtkit.exercises.ex11_indicators import IndicatorClinic
 from dgtkit.models.indicators import EXERCISE_KEY
-from dgtkit.workbook import Workbook
+from dgtkit.store import handoff
+from dgtkit.store.workbook import Workbook
 from tests.helpers import freeze_clock
 from tests.roadmap_rows import DATA, SKILLS
 
@@ -35,7 +35,7 @@ def _today(monkeypatch):
 @pytest.fixture
 def path(tmp_path, monkeypatch):
     """A workbook whose Ex 10 roadmap has two interventions."""
-    monkeypatch.setattr(thread, "roadmap", lambda workbook: [SKILLS, DATA])
+    monkeypatch.setattr(handoff, "roadmap", lambda workbook: [SKILLS, DATA])
     return tmp_path / "w.sqlite"
 
 

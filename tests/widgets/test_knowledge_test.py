@@ -4,7 +4,7 @@ import pytest
 
 from dgtkit.exercises.knowledge_test import KnowledgeTest
 from dgtkit.models.knowledge_test import EXERCISE_KEY, POST, PRE
-from dgtkit.workbook import Workbook
+from dgtkit.store.workbook import Workbook
 
 
 @pytest.fixture

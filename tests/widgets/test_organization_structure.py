@@ -6,7 +6,7 @@ import pytest
 from dgtkit.exercises.ex05_situation import SituationAnalysisLab
 from dgtkit.exercises.ex08_structure import OrganizationStructure
 from dgtkit.models.structure import EXERCISE_KEY
-from dgtkit.workbook import Workbook
+from dgtkit.store.workbook import Workbook
 
 HOSTILE = "<script>alert(1)</script>"
 CONTEXT = {"capacity": 2, "size": 2, "diversity": 4, "leadership": 3, "sharing": 1}

@@ -2,10 +2,10 @@
 
 import sqlite3
 
+from dgtkit.course.frameworks import frameworks
 from dgtkit.exercises import PillarSelfRating
-from dgtkit.frameworks import frameworks
 from dgtkit.models.pillar_rating import EXERCISE_KEY
-from dgtkit.workbook import Workbook
+from dgtkit.store.workbook import Workbook
 
 
 def open_exercise(path, participant="ana"):
@@ -107,7 +107,7 @@ def test_a_failed_save_says_so_and_a_later_save_recovers(tmp_path):
     exercise.view.selectors["skills"].value = 2
     db = sqlite3.connect(path, isolation_level=None, timeout=1)
     db.execute("BEGIN EXCLUSIVE")  # another process holds the file
-    import dgtkit.workbook as workbook_module
+    import dgtkit.store.workbook as workbook_module
 
     original = workbook_module._BUSY_TIMEOUT_S
     workbook_module._BUSY_TIMEOUT_S = 0.2

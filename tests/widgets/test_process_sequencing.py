@@ -5,7 +5,7 @@ import pytest
 
 from dgtkit.exercises.ex04_sequencing import ProcessSequencing
 from dgtkit.models.sequencing import EXERCISE_KEY, process_steps
-from dgtkit.workbook import Workbook
+from dgtkit.store.workbook import Workbook
 from tests.widgets.test_service_classification import HOSTILE, html_values
 
 RIGHT = ["framing", "situation", "envisioning", "strategy", "monitoring"]

@@ -5,12 +5,12 @@ from datetime import date
 
 import pytest
 
-from dgtkit import thread
 from dgtkit.exercises.ex10_roadmap import CapacityRoadmap
 from dgtkit.models.roadmap import EXERCISE_KEY
 from dgtkit.models.vision import EXERCISE_KEY as VISION_KEY
-from dgtkit.thread import CapacityGap
-from dgtkit.workbook import Workbook
+from dgtkit.store import handoff
+from dgtkit.store.handoff import CapacityGap
+from dgtkit.store.workbook import Workbook
 from tests.helpers import freeze_clock
 
 HOSTILE = "<script>alert(1)</script>"
@@ -35,7 +35,7 @@ def _today_is_june_2026(monkeypatch):
 @pytest.fixture
 def path(tmp_path, monkeypatch):
     """A workbook in which Ex 5 found two gaps and Ex 7 has a vision with two milestones."""
-    monkeypatch.setattr(thread, "capacity_gaps", lambda workbook: list(GAPS))
+    monkeypatch.setattr(handoff, "capacity_gaps", lambda workbook: list(GAPS))
     path = tmp_path / "w.sqlite"
     Workbook(path, participant="ana").save(VISION_KEY, VISION)
     return path
@@ -202,7 +202,7 @@ def test_reopening_restores_everything(path):
 
 def test_reopening_follows_a_changed_vision_but_keeps_the_rows(path, monkeypatch):
     open_exercise(path).view.no_action["societal"].value = "Covered nationally"
-    monkeypatch.setattr(thread, "capacity_gaps", lambda workbook: [])  # Ex 5 redone
+    monkeypatch.setattr(handoff, "capacity_gaps", lambda workbook: [])  # Ex 5 redone
     Workbook(path, participant="ana").save(VISION_KEY, VISION | {"year": 2040})
     again = open_exercise(path)
     assert again.model.vision_year == 2040

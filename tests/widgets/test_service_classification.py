@@ -6,7 +6,7 @@ import pytest
 
 from dgtkit.exercises.ex01_classification import ServiceClassification
 from dgtkit.models.classification import EXERCISE_KEY
-from dgtkit.workbook import Workbook
+from dgtkit.store.workbook import Workbook
 
 HOSTILE = "<script>alert(1)</script>"
 

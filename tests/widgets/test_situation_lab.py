@@ -2,10 +2,10 @@
 
 import pytest
 
-from dgtkit import thread
 from dgtkit.exercises import PillarSelfRating, SituationAnalysisLab
 from dgtkit.models.situation import EXERCISE_KEY
-from dgtkit.workbook import Workbook
+from dgtkit.store import handoff
+from dgtkit.store.workbook import Workbook
 
 
 @pytest.fixture
@@ -50,7 +50,7 @@ def test_members_then_team_then_profile_flow_into_the_workbook(workbook):
             "evidence": "Two trained staff",
         }
     ]
-    assert [g.pillar for g in thread.capacity_gaps(workbook)] == ["skills"]
+    assert [g.pillar for g in handoff.capacity_gaps(workbook)] == ["skills"]
 
 
 def test_switching_member_shows_their_own_ratings(workbook):

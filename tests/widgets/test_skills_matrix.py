@@ -4,8 +4,8 @@ import pytest
 
 from dgtkit.exercises.ex09_skills import SkillsGapMatrix
 from dgtkit.models.skills import EXERCISE_KEY
+from dgtkit.store.workbook import Workbook
 from dgtkit.widgets.skills import NOT_SET
-from dgtkit.workbook import Workbook
 
 
 @pytest.fixture

@@ -5,13 +5,13 @@ from datetime import date
 
 import pytest
 
-from dgtkit import thread
 from dgtkit.exercises.ex03_pillar_rating import PillarSelfRating
 from dgtkit.exercises.ex05_situation import SituationAnalysisLab
 from dgtkit.exercises.ex07_vision import VisionBuilder
 from dgtkit.exercises.ex10_roadmap import CapacityRoadmap
 from dgtkit.exercises.ex11_indicators import IndicatorClinic
-from dgtkit.workbook import Workbook
+from dgtkit.store import handoff
+from dgtkit.store.workbook import Workbook
 from tests.helpers import freeze_clock
 
 TODAY = date(2026, 6, 15)
@@ -60,7 +60,7 @@ def test_one_participant_carries_the_thread_from_ex3_to_ex11(tmp_path):
         view.milestone_title.value = title
         view.must_be_true.value = "It is in place."
         view.add_milestone.click()
-    assert len(thread.latest(workbook, "ex07_vision")["milestones"]) == 3
+    assert len(handoff.latest(workbook, "ex07_vision")["milestones"]) == 3
 
     # Ex 10 opens with a row per Ex 5 gap, and the vision year and milestones of Ex 7.
     ex10 = CapacityRoadmap(workbook)
@@ -95,7 +95,7 @@ def test_one_participant_carries_the_thread_from_ex3_to_ex11(tmp_path):
             getattr(canvas, name).value = value
         canvas.save_row.click()
         assert "Saved at" in canvas.status.value
-    interventions = thread.roadmap(workbook)
+    interventions = handoff.roadmap(workbook)
     assert [(i.number, i.intervention, i.milestone) for i in interventions] == [
         (1, "A data-sharing agreement", "Digital unit set up"),
         (2, "A skills plan for every role", ""),
@@ -127,7 +127,7 @@ def test_one_participant_carries_the_thread_from_ex3_to_ex11(tmp_path):
     assert "Not yet" not in clinic.smart_checklist.value
 
     # What the action plan will read.
-    [indicator] = thread.indicators(workbook)
+    [indicator] = handoff.indicators(workbook)
     assert (indicator.name, indicator.baseline_text, indicator.target_text) == (
         "Data-sharing agreement in force", "No", "Yes",
     )  # fmt: skip

@@ -6,7 +6,7 @@ import pytest
 
 from dgtkit.exercises.evaluation import TrainingEvaluation
 from dgtkit.models.evaluation import EXERCISE_KEY
-from dgtkit.workbook import Workbook
+from dgtkit.store.workbook import Workbook
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from dgtkit.models import plan_prefill
 from dgtkit.models.action_plan import Action, ActionErrors, ActionPlan, VisionLink, new_action
 from dgtkit.models.plan_checks import summary
 from dgtkit.models.plan_prefill import IndicatorChoice, Suggestion
-from dgtkit.models.plan_views import sort_and_filter
+from dgtkit.models.plan_tables import sort_and_filter
 from dgtkit.models.text import FieldError
 from dgtkit.widgets.action_plan.editor import ActionEditor
 from dgtkit.widgets.action_plan.html import (

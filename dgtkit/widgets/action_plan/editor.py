@@ -46,8 +46,8 @@ class ActionEditor:
 
     def __init__(self, plan: ActionPlan, on_saved: Callable[[Action, bool], None],
                  indicators: list[IndicatorChoice] | None = None):
-        from dgtkit.frameworks import frameworks
-        from dgtkit.sdgs import sdgs
+        from dgtkit.course.frameworks import frameworks
+        from dgtkit.course.sdgs import sdgs
 
         self.plan = plan
         self._on_saved = on_saved

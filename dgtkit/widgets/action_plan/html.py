@@ -10,7 +10,7 @@ from html import escape
 from dgtkit.models import dates
 from dgtkit.models.action_plan import PRIORITIES, Action, ActionPlan
 from dgtkit.models.plan_checks import action_gaps, missing
-from dgtkit.models.plan_views import (
+from dgtkit.models.plan_tables import (
     PRIORITY_COLOURS,
     PRIORITY_NAMES,
     budget,

@@ -18,7 +18,7 @@ from dgtkit.models.action_plan import (
     new_objective,
 )
 from dgtkit.models.plan_prefill import Suggestion
-from dgtkit.models.plan_views import SORTS
+from dgtkit.models.plan_tables import SORTS
 from dgtkit.models.text import FieldError
 from dgtkit.widgets.common import message_html
 

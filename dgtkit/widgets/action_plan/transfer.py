@@ -15,7 +15,7 @@ from dgtkit.widgets.common import message_html
 
 class TransferPanel:
     def __init__(self, plan: ActionPlan, on_import: Callable[[ActionPlan, str], None]):
-        from dgtkit.exports import FORMATS
+        from dgtkit.planfile import FORMATS
 
         self.plan = plan
         self._on_import = on_import
@@ -41,7 +41,7 @@ class TransferPanel:
         ])
 
     def export(self, key: str) -> None:
-        from dgtkit.exports import FORMATS, export, filename
+        from dgtkit.planfile import FORMATS, export, filename
 
         fmt = FORMATS[key]
         try:
@@ -59,7 +59,7 @@ class TransferPanel:
         )
 
     def _uploaded(self, change) -> None:
-        from dgtkit.imports import ImportRefused, read_plan
+        from dgtkit.planfile.reading import ImportRefused, read_plan
 
         files = change["new"]
         if not files:

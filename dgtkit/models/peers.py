@@ -12,7 +12,7 @@ from functools import cached_property, lru_cache
 
 import pandas as pd
 
-from dgtkit import data
+from dgtkit.course import data
 
 PEER_GROUPS = {"un_region": "region", "un_sub_region": "sub-region", "income_group": "income group"}
 

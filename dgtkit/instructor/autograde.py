@@ -17,7 +17,8 @@ goes to ``autograde.log`` in the course directory.
 
 Run from the course directory (``exercises/``)::
 
-    python -m dgtkit.autograde [ASSIGNMENT ...] [--student ID ...] [--workers N] [--force]
+    python -m dgtkit.instructor.autograde [ASSIGNMENT ...] [--student ID ...] [--workers N]
+                                          [--force]
 """
 
 from __future__ import annotations

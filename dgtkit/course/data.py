@@ -26,7 +26,7 @@ INDEX_NAMES = {
 }
 
 
-CHECKOUT = Path(__file__).resolve().parents[1] / "data"
+CHECKOUT = Path(__file__).resolve().parents[2] / "data"
 
 
 def data_dir() -> Path:

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-import yaml
+from dgtkit.course import read_yaml
 
 
 @dataclass(frozen=True)
@@ -67,8 +66,7 @@ class Frameworks:
 @cache
 def frameworks() -> Frameworks:
     """The frameworks, read and checked once per process."""
-    text = resources.files("dgtkit").joinpath("course/frameworks.yaml").read_text("utf-8")
-    raw = yaml.safe_load(text)
+    raw = read_yaml("frameworks.yaml")
     scale = raw["maturity_scale"]
     levels = tuple(MaturityLevel(**level) for level in scale["levels"])
     if [level.value for level in levels] != list(range(1, len(levels) + 1)):

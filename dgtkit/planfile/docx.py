@@ -29,7 +29,7 @@ from dgtkit.models.action_plan import (
     ActionPlan,
 )
 from dgtkit.models.plan_checks import missing
-from dgtkit.models.plan_views import budget, coverage, money
+from dgtkit.models.plan_tables import budget, coverage, money
 
 TITLE = "Action plan for digital government transformation and capacity development"
 BLUE = RGBColor(0x1F, 0x5F, 0xA6)
@@ -380,6 +380,6 @@ def _details(document, plan: ActionPlan) -> None:
 
 
 def _pillars() -> dict[str, str]:
-    from dgtkit.frameworks import frameworks
+    from dgtkit.course.frameworks import frameworks
 
     return {p.id: p.name for p in frameworks().pillars}

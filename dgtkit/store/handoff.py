@@ -13,7 +13,7 @@ from dgtkit.models import roadmap as _roadmap
 from dgtkit.models.assessment import CapacityGap
 from dgtkit.models.indicators import IndicatorSummary
 from dgtkit.models.roadmap import Intervention
-from dgtkit.workbook import Workbook, WorkbookError
+from dgtkit.store.workbook import Workbook, WorkbookError
 
 __all__ = [
     "CapacityGap",

@@ -6,7 +6,7 @@ validate a source notebook (``make validate``), and to generate submissions for 
 the autograde benchmark, these files with complete answers are needed; this module writes
 them (``write_submission``). They are never put into a source folder: a workbook or a plan
 file there would be released to every student
-(``dgtkit.nbgrader_hooks.RefuseSavedAnswersInSource``).
+(``dgtkit.instructor.nbgrader_hooks.RefuseSavedAnswersInSource``).
 
 The answers are built through each exercise's own model, as its form would build them, and
 dated from today, so they do not age.
@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
-from dgtkit.frameworks import frameworks
+from dgtkit.course.frameworks import frameworks
 from dgtkit.models import action_plan as plan
 from dgtkit.models import (
     benefit_risk,
@@ -35,7 +35,7 @@ from dgtkit.models import (
     vision,
 )
 from dgtkit.models.assessment import CapacityGap
-from dgtkit.workbook import Workbook
+from dgtkit.store.workbook import Workbook
 
 GOVERNMENT = "Deli Serdang Regency"
 COUNTRY = "IDN"
@@ -304,7 +304,7 @@ def action_plan() -> dict:
 def write_plan_file(folder: str | Path) -> Path:
     """The full plan as the JSON file the app exports, written into ``folder`` under the
     app's name for it: what a Module 7 student hands in beside the notebook."""
-    from dgtkit.exports import export, filename
+    from dgtkit.planfile import export, filename
 
     model = action_plan_model()
     target = Path(folder) / filename(model, "json")

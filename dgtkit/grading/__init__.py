@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from dgtkit.handed_in import json_document, plan_files
 from dgtkit.models import (
     benefit_risk,
     classification,
@@ -39,7 +38,8 @@ from dgtkit.models import (
 from dgtkit.models.checks import Check, word_count
 from dgtkit.models.pillar_rating import EXERCISE_KEY as PILLAR_RATING_KEY
 from dgtkit.models.pillar_rating import PillarRating
-from dgtkit.workbook import Revision, Workbook, WorkbookError
+from dgtkit.planfile.handed_in import json_document, plan_files
+from dgtkit.store.workbook import Revision, Workbook, WorkbookError
 
 #: The workbook an assignment's exercises write to: beside the notebook, whatever
 #: $DGTKIT_WORKBOOK says, so that nbgrader submits and grades it with the notebook.
@@ -47,7 +47,7 @@ ASSIGNMENT_WORKBOOK = "workbook.sqlite"
 #: Set by nbgrader (autograde, validate) while it runs a notebook.
 NBGRADER_EXECUTION = "NBGRADER_EXECUTION"
 #: The student whose submission is being autograded, set for the kernel by
-#: ``dgtkit.nbgrader_hooks.StudentForTheKernel``; unset when nobody is to be checked.
+#: ``dgtkit.instructor.nbgrader_hooks.StudentForTheKernel``; unset when nobody is to be checked.
 GRADED_STUDENT = "DGT_GRADED_STUDENT"
 #: Fewest words in a reason that counts (Ex 1).
 REASON_WORDS = 5
@@ -67,7 +67,7 @@ def check_choice(answer: object, letters: str = "ABCD") -> None:
 
 def check_country(code: object) -> str:
     """The visible test of a data task's country: the ISO3 code of a UN Member State."""
-    from dgtkit import data
+    from dgtkit.course import data
 
     assert isinstance(code, str) and code.strip(), (
         'Type the three-letter code of your country between the quotes, for example "KEN".'
@@ -484,8 +484,8 @@ def submitted_plan(folder: str | Path = ".", say: bool = True) -> GradedPlan:
     - None: the plan the form embedded in the notebook saved in the workbook beside it.
     - Two or more, or a file that cannot be read: an AssertionError saying what to do.
     """
-    from dgtkit.imports import ImportRefused, read_plan
     from dgtkit.models import action_plan
+    from dgtkit.planfile.reading import ImportRefused, read_plan
 
     folder = Path(folder)
     plans, others = plan_files(folder)
@@ -561,7 +561,7 @@ def export_saved_plan(folder: str | Path = ".") -> Path | None:
     written then would also take the workbook's plan out of the check that it is the
     student's own work.
     """
-    from dgtkit.exports import export, filename
+    from dgtkit.planfile import export, filename
 
     folder = Path(folder)
     if os.environ.get(NBGRADER_EXECUTION):

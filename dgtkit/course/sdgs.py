@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-import yaml
+from dgtkit.course import read_yaml
 
 GOAL_COUNT = 17
 
@@ -70,8 +69,7 @@ class Sdgs:
 @cache
 def sdgs() -> Sdgs:
     """The goals and targets, read and checked once per process."""
-    text = resources.files("dgtkit").joinpath("course/sdgs.yaml").read_text("utf-8")
-    raw = yaml.safe_load(text)
+    raw = read_yaml("sdgs.yaml")
     goals = tuple(Goal(number=int(g["number"]), title=str(g["title"])) for g in raw["goals"])
     if [g.number for g in goals] != list(range(1, GOAL_COUNT + 1)):
         raise ValueError("sdgs.yaml must list the 17 goals, numbered 1 to 17 in order")

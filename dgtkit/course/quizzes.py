@@ -27,7 +27,7 @@ from pathlib import Path
 
 import yaml
 
-from dgtkit.week import Week, week
+from dgtkit.course.week import Week, week
 
 MIN_QUESTIONS, MAX_QUESTIONS = 8, 12
 MIN_CHOICES, MAX_CHOICES = 3, 4

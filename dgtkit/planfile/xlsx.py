@@ -13,7 +13,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from dgtkit.exports.tabular import (
+from dgtkit.models import dates
+from dgtkit.models.action_plan import FORMAT_VERSION, ActionPlan
+from dgtkit.models.plan_tables import budget
+from dgtkit.planfile.tabular import (
     ACTION_COLUMNS,
     JSON_FORMAT,
     MILESTONE_COLUMNS,
@@ -22,9 +25,6 @@ from dgtkit.exports.tabular import (
     action_row,
     plan_values,
 )
-from dgtkit.models import dates
-from dgtkit.models.action_plan import FORMAT_VERSION, ActionPlan
-from dgtkit.models.plan_views import budget
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="1F5FA6")

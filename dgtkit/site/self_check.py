@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from html import escape
 
-from dgtkit.quizzes import Choice, Question, Quiz
+from dgtkit.course.quizzes import Choice, Question, Quiz
 
 VERDICTS = {True: "Correct.", False: "Not quite."}
 #: Words a quiz's feedback may open with that would repeat the verdict the page shows.

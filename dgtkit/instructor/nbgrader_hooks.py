@@ -7,7 +7,7 @@ from pathlib import Path
 
 from nbgrader.preprocessors import DeduplicateIds, NbGraderPreprocessor
 
-from dgtkit.handed_in import plan_files
+from dgtkit.planfile.handed_in import plan_files
 
 #: The files an exercise writes beside its notebook (the workbook and SQLite's side files).
 WORKBOOK_FILES = ["workbook.sqlite", "workbook.sqlite-wal", "workbook.sqlite-shm"]
@@ -43,7 +43,7 @@ class RefuseSavedAnswersInSource(NbGraderPreprocessor):
 #: Read by ``dgtkit.grading.saved_answer`` in the kernel: whose submission is being graded.
 GRADED_STUDENT = "DGT_GRADED_STUDENT"
 #: The kernel's first line: make calls that would stop it raise an error instead.
-KERNEL_GUARD = "--IPKernelApp.exec_lines=import dgtkit.kernel_guard"
+KERNEL_GUARD = "--IPKernelApp.exec_lines=import dgtkit.instructor.kernel_guard"
 
 
 class StudentForTheKernel(NbGraderPreprocessor):

@@ -1,7 +1,7 @@
 """The five-day workshop as data: modules, sessions, exercises and the day-by-day slots.
 
 Read from ``course/week.yaml``. The agenda page, the module overview pages and the facilitator
-guide render from it (``dgtkit.sphinxext``), and the tests hold ``_toc.yml`` and the pages on
+guide render from it (``dgtkit.site.book``), and the tests hold ``_toc.yml`` and the pages on
 disk to it.
 """
 
@@ -10,9 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import time
 from functools import cache
-from importlib import resources
 
-import yaml
+from dgtkit.course import read_yaml
 
 BOOK_FOLDER = "book"
 
@@ -189,8 +188,7 @@ def _slot(raw: dict) -> Slot:
 @cache
 def week() -> Week:
     """The week, read once per process. Check it with ``week().problems()``."""
-    text = resources.files("dgtkit").joinpath("course/week.yaml").read_text("utf-8")
-    raw = yaml.safe_load(text)
+    raw = read_yaml("week.yaml")
     modules = tuple(
         Module(
             number=m["number"],

@@ -5,14 +5,14 @@ Two promises are checked, with nbgrader's own validator and the course's configu
 - every **source** notebook passes: run from the top, every graded cell gets full marks. Its
   checks read a workbook (and Module 7's, the action plan the app exports), so each source is
   validated in a temporary copy of its folder that holds what a student hands in, from
-  ``dgtkit.sample_answers``: a workbook of sample answers, and Module 7's plan file. Neither
-  is ever written into the source folder, which would release it to every student;
+  ``dgtkit.instructor.sample_answers``: a workbook of sample answers, and Module 7's plan
+  file. Neither is ever written into the source folder, which would release it to every student;
 - every **release** fails, cell by cell: validated with ``--invert``, no graded cell passes
   while the notebook is unanswered and no workbook has been saved.
 
 Run from the course directory (``exercises/``)::
 
-    python -m dgtkit.validate [ASSIGNMENT ...]
+    python -m dgtkit.instructor.validate [ASSIGNMENT ...]
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from dgtkit.autograde import course_config
-from dgtkit.sample_answers import write_submission
+from dgtkit.instructor.autograde import course_config
+from dgtkit.instructor.sample_answers import write_submission
 
 
 def assignments(root: Path) -> list[str]:

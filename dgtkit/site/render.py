@@ -6,8 +6,8 @@ read it directly.
 
 from __future__ import annotations
 
-from dgtkit.frameworks import Frameworks
-from dgtkit.week import Day, Slot, Week
+from dgtkit.course.frameworks import Frameworks
+from dgtkit.course.week import Day, Slot, Week
 
 DASH = "\u2060\u2013\u2060"  # en dash held to its neighbours: a time range never breaks
 

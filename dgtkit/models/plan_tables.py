@@ -132,7 +132,7 @@ class Coverage:
 
 
 def coverage(plan: ActionPlan) -> Coverage:
-    from dgtkit.frameworks import frameworks
+    from dgtkit.course.frameworks import frameworks
 
     pillars = [(p.id, p.name) for p in frameworks().pillars]
     levels = list(CAPACITY_LEVELS.items())

@@ -90,7 +90,8 @@ def prepare_exchange(
     return course
 
 
-if __name__ == "__main__":  # python -m dgtkit.exchange ROOT COURSE OWNER GRADERS (as root)
+# python -m dgtkit.instructor.exchange ROOT COURSE OWNER GRADERS (as root)
+if __name__ == "__main__":
     import sys
 
     print(prepare_exchange(*sys.argv[1:5]))

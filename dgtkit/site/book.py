@@ -11,7 +11,7 @@ Directives (MyST: a fenced block, e.g. ```` ```{session-info} 1.1 ````):
   kernel (``self_check``; its behaviour is ``book/_assets/self-check.js``).
 
 On ``config-inited`` the extension also makes sure that the widget JavaScript the book serves
-itself (``dgtkit.sphinxext.widget_js``) is present, and keys the notebook execution cache to
+itself (``dgtkit.site.widget_js``) is present, and keys the notebook execution cache to
 the library's code: jupyter-cache only looks at a notebook's own cells, so without this an
 exercise page would keep showing what an older dgtkit drew.
 """
@@ -29,10 +29,10 @@ from docutils.statemachine import StringList
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from dgtkit import quizzes
-from dgtkit.frameworks import frameworks
-from dgtkit.sphinxext import render, self_check, widget_js
-from dgtkit.week import week
+from dgtkit.course import quizzes
+from dgtkit.course.frameworks import frameworks
+from dgtkit.course.week import week
+from dgtkit.site import render, self_check, widget_js
 
 
 class _MarkdownDirective(SphinxDirective):

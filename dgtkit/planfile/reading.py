@@ -24,7 +24,7 @@ MAX_FILE_BYTES = 2_000_000
 MAX_UNZIPPED_BYTES = 20_000_000  # an Excel file is a zip: refuse a zip bomb before reading
 MAX_ZIP_ENTRIES = 200
 MAX_ROWS = 1_000
-JSON_FORMAT = "dgtkit-action-plan"  # as dgtkit.exports.tabular writes it
+JSON_FORMAT = "dgtkit-action-plan"  # as dgtkit.planfile.tabular writes it
 
 
 class ImportRefused(ValueError):
@@ -186,7 +186,7 @@ def _date(value: object) -> object:
 
 
 def _plan_dict(sheets: dict[str, list[tuple]]) -> dict:
-    from dgtkit.exports.tabular import ACTION_COLUMNS, OBJECTIVE_COLUMNS, PLAN_FIELDS
+    from dgtkit.planfile.tabular import ACTION_COLUMNS, OBJECTIVE_COLUMNS, PLAN_FIELDS
 
     fields = {str(row[0]).strip(): row[1] if len(row) > 1 else None
               for row in sheets["Plan"][1:] if row and row[0]}
@@ -285,7 +285,7 @@ def _link(label: str) -> str:
 
 
 def _pillar_id(text: str) -> str:
-    from dgtkit.frameworks import frameworks
+    from dgtkit.course.frameworks import frameworks
 
     for pillar in frameworks().pillars:
         if text.casefold() in (pillar.id.casefold(), pillar.name.casefold()):

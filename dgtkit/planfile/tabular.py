@@ -23,7 +23,7 @@ from dgtkit.models.action_plan import (
     ActionPlan,
 )
 from dgtkit.models.plan_checks import missing
-from dgtkit.models.plan_views import budget, gantt, money
+from dgtkit.models.plan_tables import budget, gantt, money
 
 #: What an exported JSON file says it is.
 JSON_FORMAT = "dgtkit-action-plan"
@@ -70,7 +70,7 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def pillar_names() -> dict[str, str]:
-    from dgtkit.frameworks import frameworks
+    from dgtkit.course.frameworks import frameworks
 
     return {p.id: p.name for p in frameworks().pillars}
 

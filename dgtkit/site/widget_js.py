@@ -5,7 +5,7 @@ workshop room without internet the exercises would then render as nothing. This 
 pinned releases of both from the npm registry once (checked against their published SHA-512),
 keeps them in ``book/_vendor/widgets/`` and the book serves them from ``_static/widgets/``.
 
-Run ``python -m dgtkit.sphinxext.widget_js`` to fetch them ahead of time (for example on a
+Run ``python -m dgtkit.site.widget_js`` to fetch them ahead of time (for example on a
 machine that will go offline). ``$DGTKIT_NPM_REGISTRY`` points at a mirror of the registry.
 """
 
@@ -75,7 +75,7 @@ class WidgetJsError(RuntimeError):
 
 def _stamp_text() -> str:
     lines = [f"{p.name} {p.version} ({p.licence}) {p.integrity}" for p in PACKAGES]
-    header = "Fetched by dgtkit.sphinxext.widget_js from the npm registry:"
+    header = "Fetched by dgtkit.site.widget_js from the npm registry:"
     return "\n".join([header, *lines]) + "\n"
 
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 import pandas as pd
 from matplotlib.figure import Figure
 
-from dgtkit import data
 from dgtkit.charts import COLOURS, MARKERS, figure_html, grouped_bars
+from dgtkit.course import data
 
 INCOME_SHORT = {
     "Low income": "Low",

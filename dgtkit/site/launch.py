@@ -5,7 +5,7 @@ The launch buttons and the hub's nbgitpuller links read it from there; only one 
 top of each exercise notebook must carry a copy, since Colab opens the notebook alone from GitHub.
 That cell is written from ``_config.yml`` by this module:
 
-    python -m dgtkit.launch https://github.com/<owner>/<fork> [--branch B] [--hub URL]
+    python -m dgtkit.site.launch https://github.com/<owner>/<fork> [--branch B] [--hub URL]
 
 sets the repository (and the JupyterHub of the launch buttons) in ``_config.yml`` and rewrites
 the notebooks' install cells and the Kubernetes users' image name to match

@@ -1,8 +1,10 @@
-"""The action plan out of the app: pure functions ``plan -> bytes``, one module per format.
+"""The action plan as a file: written out, read back, and found among what a student hands in.
 
-``docx`` (Word, the document an agency circulates), ``xlsx`` (Excel), ``tabular`` (CSV,
-Markdown and JSON). Each is imported only when a team exports, so the app's kernel starts
-without python-docx, openpyxl or matplotlib.
+``export`` writes a plan as bytes through one module per format: ``docx`` (Word, the
+document an agency circulates), ``xlsx`` (Excel), ``tabular`` (CSV, Markdown and JSON). Each
+is imported only when a team exports, so the app's kernel starts without python-docx,
+openpyxl or matplotlib. ``reading`` takes the JSON and Excel files back; ``handed_in`` finds
+the plan file beside a graded notebook; ``identity`` holds what names a plan file.
 """
 
 from __future__ import annotations
