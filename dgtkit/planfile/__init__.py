@@ -13,6 +13,8 @@ import importlib
 import re
 from dataclasses import dataclass
 
+from dgtkit.planfile.identity import PLAN_FILE_PREFIX
+
 
 @dataclass(frozen=True)
 class Format:
@@ -51,4 +53,4 @@ def filename(plan, key: str) -> str:
     """A safe file name: 'action-plan-<government>.<ext>' with letters, digits, hyphens."""
     stem = re.sub(r"[^A-Za-z0-9]+", "-", plan.government or plan.country or plan.team or "")
     stem = stem.strip("-").lower()[:40]
-    return f"action-plan{'-' + stem if stem else ''}.{FORMATS[key].extension}"
+    return f"{PLAN_FILE_PREFIX}{'-' + stem if stem else ''}.{FORMATS[key].extension}"

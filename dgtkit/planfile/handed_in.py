@@ -10,12 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-#: What an exported plan says it is (``dgtkit.planfile.reading.JSON_FORMAT``).
-JSON_FORMAT = "dgtkit-action-plan"
-#: The largest file read (``dgtkit.planfile.reading.MAX_FILE_BYTES``: a larger one is refused).
-MAX_FILE_BYTES = 2_000_000
-#: How the app names the JSON files it exports (``dgtkit.planfile.filename``).
-PLAN_FILE_PREFIX = "action-plan"
+from dgtkit.planfile.identity import JSON_FORMAT, MAX_FILE_BYTES, PLAN_FILE_PREFIX
 
 
 def json_document(data: bytes) -> dict:

@@ -19,12 +19,11 @@ from dgtkit.models.action_plan import (
     choice,
     plain,
 )
+from dgtkit.planfile.identity import JSON_FORMAT, MAX_FILE_BYTES
 
-MAX_FILE_BYTES = 2_000_000
 MAX_UNZIPPED_BYTES = 20_000_000  # an Excel file is a zip: refuse a zip bomb before reading
 MAX_ZIP_ENTRIES = 200
 MAX_ROWS = 1_000
-JSON_FORMAT = "dgtkit-action-plan"  # as dgtkit.planfile.tabular writes it
 
 
 class ImportRefused(ValueError):

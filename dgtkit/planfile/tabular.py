@@ -24,9 +24,7 @@ from dgtkit.models.action_plan import (
 )
 from dgtkit.models.plan_checks import missing
 from dgtkit.models.plan_tables import budget, gantt, money
-
-#: What an exported JSON file says it is.
-JSON_FORMAT = "dgtkit-action-plan"
+from dgtkit.planfile.identity import JSON_FORMAT
 
 #: The action columns, in order: (header, key in Action.to_dict-like rows).
 ACTION_COLUMNS = [

@@ -16,9 +16,9 @@ from openpyxl.utils import get_column_letter
 from dgtkit.models import dates
 from dgtkit.models.action_plan import FORMAT_VERSION, ActionPlan
 from dgtkit.models.plan_tables import budget
+from dgtkit.planfile.identity import JSON_FORMAT
 from dgtkit.planfile.tabular import (
     ACTION_COLUMNS,
-    JSON_FORMAT,
     MILESTONE_COLUMNS,
     OBJECTIVE_COLUMNS,
     PLAN_FIELDS,

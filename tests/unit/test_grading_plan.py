@@ -451,12 +451,15 @@ def test_the_sample_submission_of_module_7_holds_the_plan_file_and_others_do_not
         assert names == expected
 
 
-def test_the_light_finder_agrees_with_the_apps_export_and_import():
-    from dgtkit.planfile import handed_in, reading, tabular
+def test_the_light_finder_finds_what_the_app_exports(folder):
+    from dgtkit.planfile import handed_in, identity
 
-    assert handed_in.JSON_FORMAT == reading.JSON_FORMAT == tabular.JSON_FORMAT
-    assert handed_in.MAX_FILE_BYTES == reading.MAX_FILE_BYTES
-    assert filename(ActionPlan(), "json").startswith(handed_in.PLAN_FILE_PREFIX)
+    document = json.loads(export(full(), "json"))
+    assert document["format"] == identity.JSON_FORMAT
+    assert filename(ActionPlan(), "json").startswith(identity.PLAN_FILE_PREFIX)
+    hand_in(folder, name="renamed by the student.json")
+    plans, others = handed_in.plan_files(folder)
+    assert [path.name for path, _ in plans] == ["renamed by the student.json"] and others == []
 
 
 def test_a_plan_file_in_a_source_folder_is_never_released(folder):

@@ -12,7 +12,8 @@ from openpyxl import Workbook, load_workbook
 
 from dgtkit.models.action_plan import ActionPlan
 from dgtkit.planfile import FORMATS, export, filename
-from dgtkit.planfile.reading import MAX_FILE_BYTES, ImportRefused, read_plan
+from dgtkit.planfile.identity import MAX_FILE_BYTES
+from dgtkit.planfile.reading import ImportRefused, read_plan
 from tests.plans import FORMULA, HOSTILE, sample_plan
 
 
