@@ -11,18 +11,13 @@ from __future__ import annotations
 import os
 
 import ipywidgets as w
-from IPython.display import display
 
 from dgtkit.exercises.base import Exercise
 from dgtkit.models import action_plan, plan_prefill
 from dgtkit.store import handoff
-from dgtkit.store.workbook import Workbook, WorkbookError
+from dgtkit.store.workbook import UNREADABLE, Revision, Workbook, WorkbookError
 from dgtkit.widgets.action_plan import ActionPlanView
-from dgtkit.widgets.common import message_html, saved_text, status_html
-
-VISION_KEY = "ex07_vision"  # dgtkit.models.vision.EXERCISE_KEY
-#: The exercises whose work the plan starts from (Ex 5, Ex 7, Ex 10, Ex 11).
-WEEK_KEYS = (handoff.SITUATION_KEY, VISION_KEY, handoff.ROADMAP_KEY, handoff.INDICATORS_KEY)
+from dgtkit.widgets.common import saved_text, status_html
 
 
 def room_mode() -> bool:
@@ -46,26 +41,17 @@ class ActionPlanApp(Exercise):
 
     def __init__(self, workbook: Workbook | str | None = None, participant: str | None = None,
                  ask_team: bool | None = None):
-        self._workbook_arg = workbook
-        self._revision_id: int | None = None
-        self.workbook: Workbook | None = None
-        self.model = None
-        self.view = None
-        self.problem = ""
         self.root = w.VBox()
         if ask_team is None:
             ask_team = participant is None and room_mode()
-        if ask_team:
+        if ask_team:  # the plan is opened once the team has typed its code
             from dgtkit.widgets.action_plan.team import TeamScreen
 
+            self._workbook_arg, self.workbook, self.model, self.view = workbook, None, None, None
             self.team_screen = TeamScreen(self.open_team)
             self.root.children = [self.team_screen.widget]
         else:
-            self._open(participant)
-
-    @classmethod
-    def show(cls, workbook: Workbook | str | None = None, participant: str | None = None) -> None:
-        display(cls(workbook, participant).widget)
+            super().__init__(workbook, participant)
 
     @property
     def widget(self) -> w.Widget:
@@ -75,109 +61,70 @@ class ActionPlanApp(Exercise):
 
     def open_team(self, code: str) -> None:
         """Open the plan of team ``code`` (re-reading the workbook now)."""
-        self._open(code)
+        self.open(code)
         if self.workbook is not None and not self.problem:
             text = f"This is the plan of team '{code}'."
-            if self._revision_id is None:
+            if self.revision_id is None:
                 text = (f"Team '{code}' has no plan yet: this starts it. If your team has "
                         "one already, reload the page and check the code.")
             self.view.status.value = status_html(text)
 
-    def _open(self, participant: str | None) -> None:
-        self.problem = ""
-        workbook = self._workbook_arg
-        try:
-            if isinstance(workbook, Workbook):
-                if participant:
-                    workbook = Workbook(workbook.path, participant=participant)
-            else:
-                grading = bool(os.environ.get("NBGRADER_EXECUTION"))
-                workbook = Workbook(workbook, participant=participant, create=not grading)
-            self.workbook = workbook
-            latest = workbook.latest(self.key)
-        except WorkbookError as error:
-            self.workbook, latest, self.problem = None, None, str(error)
-        self.model = self._load(latest)
-        self._revision_id = latest.id if latest else None
-        vision, suggestions, indicators = self._week()
-        if self.model.vision.is_empty:
-            self.model.vision = vision
-        if not self.model.team and participant:
-            self.model.team = participant[: action_plan.TEAM_LIMIT]
-        self.view = ActionPlanView(
-            self.model, on_change=self.save, suggestions=suggestions, indicators=indicators,
-            history=self._history, restore=self._restore, week_vision=vision,
-        )
-        if self.workbook is None:
-            self.view.status.value = status_html(self.problem, problem=True)
-        elif self.problem:
-            self.view.status.value = message_html(self.problem)
+    def open(self, participant: str | None = None) -> None:
+        self._participant = participant
+        super().open(participant)
         self.root.children = [self.view.widget]
+
+    def _load(self, latest: Revision | None):
+        model = super()._load(latest)
+        self._week_vision, self._suggestions, self._indicators = self._week()
+        if model.vision.is_empty:
+            model.vision = self._week_vision
+        if not model.team and self._participant:
+            model.team = self._participant[: action_plan.TEAM_LIMIT]
+        return model
+
+    def _build_view(self):
+        return ActionPlanView(
+            self.model, on_change=self.save, suggestions=self._suggestions,
+            indicators=self._indicators, history=self._history, restore=self._restore,
+            week_vision=self._week_vision,
+        )
 
     def _week_workbook(self) -> Workbook | None:
         """Where the team's earlier exercises are: under its own name, else (a team that did
         them in JupyterLab on the computer serving the app) under this computer's user."""
         if self.workbook is None:
             return None
+        if any(handoff.saved(self.workbook, key) for key in handoff.WEEK_KEYS):
+            return self.workbook
         try:
-            if any(self.workbook.latest(key) for key in WEEK_KEYS):
-                return self.workbook
             own = Workbook(self.workbook.path, create=False)
-            if own.participant != self.workbook.participant and any(
-                    own.latest(key) for key in WEEK_KEYS):
-                return own
         except WorkbookError:
-            pass
+            return self.workbook
+        if own.participant != self.workbook.participant and any(
+                handoff.saved(own, key) for key in handoff.WEEK_KEYS):
+            return own
         return self.workbook
 
     def _week(self):
         """The vision, suggestions and Ex 11 indicators from the team's earlier exercises."""
-        vision = action_plan.VisionLink()
         week = self._week_workbook()
-        saved = handoff.latest(week, VISION_KEY)
-        if saved:
-            try:
-                from dgtkit.models.vision import Vision
-
-                vision = plan_prefill.vision_link(Vision.from_dict(saved))
-            except (KeyError, TypeError, ValueError, AttributeError):
-                pass  # an unreadable Ex 7 must not stop the plan
-        indicators = self._read(handoff.indicators, week)
+        vision = plan_prefill.vision_link(handoff.vision(week))
+        indicators = handoff.indicators(week)
         choices = plan_prefill.indicator_choices(indicators) if indicators else []
         suggestions = plan_prefill.from_vision(vision)
-        suggestions += plan_prefill.from_gaps(self._read(handoff.capacity_gaps, week), vision)
-        suggestions += plan_prefill.from_roadmap(
-            self._read(handoff.roadmap, week), choices, vision)
+        suggestions += plan_prefill.from_gaps(handoff.capacity_gaps(week), vision)
+        suggestions += plan_prefill.from_roadmap(handoff.roadmap(week), choices, vision)
         return vision, suggestions, choices
-
-    @staticmethod
-    def _read(reader, workbook: Workbook | None) -> list:
-        if workbook is None:
-            return []
-        try:
-            return list(reader(workbook))
-        except (WorkbookError, KeyError, TypeError, ValueError, AttributeError):
-            return []
 
     # -- saving, history -------------------------------------------------------------------
 
-    def save(self) -> None:
-        if self.workbook is None:
-            self.view.status.value = status_html(self.problem, problem=True)
-            return
-        try:
-            current = self.workbook.latest(self.key)
-            revision = self.workbook.save(self.key, self.model.to_dict())
-        except WorkbookError as error:
-            self.view.status.value = status_html(str(error), problem=True)
-            return
-        note = ""
-        if current is not None and current.id != self._revision_id:
-            note = (f" Another window of your team also saved the plan (at "
-                    f"{current.saved_at.astimezone():%H:%M:%S}); this window's version is "
-                    "now the current one, and the other is in the history.")
-        self._revision_id = revision.id
-        self.view.status.value = status_html(saved_text(revision) + note)
+    def _saved_note(self, before: Revision | None) -> str:
+        if before is None or before.id == self.revision_id:
+            return ""
+        return (f" Another window of your team also saved the plan (at "
+                f"{before.saved_at.astimezone():%H:%M:%S}); this window's version is "
+                "now the current one, and the other is in the history.")
 
     def _history(self) -> list:
         if self.workbook is None:
@@ -198,8 +145,8 @@ class ActionPlanApp(Exercise):
                 return None
             plan = action_plan.ActionPlan.from_dict(chosen.data)
             revision = self.workbook.restore(revision_id)
-        except (WorkbookError, KeyError, TypeError, ValueError, AttributeError):
+        except (WorkbookError, *UNREADABLE):
             return None
-        self._revision_id = revision.id
+        self.revision_id = revision.id
         self.view.status.value = status_html(saved_text(revision))
         return plan

@@ -7,13 +7,12 @@ still works and says plainly that nothing is being saved.
 
 from __future__ import annotations
 
-import os
 from typing import ClassVar
 
 import ipywidgets as w
 from IPython.display import display
 
-from dgtkit.store.workbook import Revision, Workbook, WorkbookError
+from dgtkit.store.workbook import UNREADABLE, Revision, Workbook, WorkbookError, open_workbook
 from dgtkit.widgets.common import message_html, saved_text, status_html
 
 
@@ -26,19 +25,20 @@ class Exercise:
 
     def __init__(self, workbook: Workbook | str | None = None, participant: str | None = None):
         """``workbook``: a Workbook, the path of one, or None for the default location."""
+        self._workbook_arg = workbook
+        self.open(participant)
+
+    def open(self, participant: str | None = None) -> None:
+        """Read the latest saved answers now, and build the form around them."""
         self.problem = ""
         try:
-            if not isinstance(workbook, Workbook):
-                # When nbgrader runs the notebook (validate, autograde) nobody clicks: read
-                # what was saved, and never leave a new workbook behind.
-                grading = bool(os.environ.get("NBGRADER_EXECUTION"))
-                workbook = Workbook(workbook, participant=participant, create=not grading)
-            self.workbook: Workbook | None = workbook
-            latest = workbook.latest(self.key)
+            self.workbook: Workbook | None = open_workbook(self._workbook_arg, participant)
+            latest = self.workbook.latest(self.key)
         except WorkbookError as error:
             self.workbook, latest, self.problem = None, None, str(error)
+        self.revision_id = latest.id if latest else None
         self.model = self._load(latest)
-        self.view = self.view_class(self.model, on_change=self.save)
+        self.view = self._build_view()
         if self.workbook is None:
             self.view.status.value = status_html(self.problem, problem=True)
         elif self.problem:
@@ -49,7 +49,7 @@ class Exercise:
             return self.model_class()
         try:
             return self.model_class.from_dict(latest.data)
-        except (KeyError, TypeError, ValueError, AttributeError):
+        except UNREADABLE:
             # Nothing is lost: the revision stays in the workbook, under the newer ones.
             self.problem = (
                 f"Your last saved answers (revision {latest.id}) could not be read, so the "
@@ -57,6 +57,9 @@ class Exercise:
                 "restore them."
             )
             return self.model_class()
+
+    def _build_view(self):
+        return self.view_class(self.model, on_change=self.save)
 
     @classmethod
     def show(cls, workbook: Workbook | str | None = None, participant: str | None = None) -> None:
@@ -72,8 +75,15 @@ class Exercise:
             self.view.status.value = status_html(self.problem, problem=True)
             return
         try:
+            before = self.workbook.latest(self.key)
             revision = self.workbook.save(self.key, self.model.to_dict())
         except WorkbookError as error:
             self.view.status.value = status_html(str(error), problem=True)
             return
-        self.view.status.value = status_html(saved_text(revision))
+        note = self._saved_note(before)
+        self.revision_id = revision.id
+        self.view.status.value = status_html(saved_text(revision) + note)
+
+    def _saved_note(self, before: Revision | None) -> str:
+        """What to add to "Saved at …", given the revision that was current before the save."""
+        return ""

@@ -14,7 +14,8 @@ class OrganizationStructure(Exercise):
     scores, recommend a structure with reasons, a risk to manage and a first step.
 
     A first start rates "digital capacity of units" from the team's Ex 5 self-assessment
-    (today's level of the skills and organization pillars), and says so."""
+    (today's level of the skills and organization pillars, ``handoff.levels_today``), and
+    says so."""
 
     key = structure.EXERCISE_KEY
     model_class = structure.OrganizationStructure
@@ -23,11 +24,5 @@ class OrganizationStructure(Exercise):
     def _load(self, latest: Revision | None):
         model = super()._load(latest)
         if latest is None or self.problem:  # nothing saved, or nothing readable
-            model.prefill(self._levels_today())
+            model.prefill(handoff.levels_today(self.workbook))
         return model
-
-    def _levels_today(self) -> dict:
-        """Pillar id -> the team's level today in Ex 5, or {} if Ex 5 is not done."""
-        assessment = handoff.latest(self.workbook, handoff.SITUATION_KEY).get("assessment")
-        current = assessment.get("current") if isinstance(assessment, dict) else None
-        return current if isinstance(current, dict) else {}

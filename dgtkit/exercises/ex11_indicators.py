@@ -5,18 +5,15 @@ from __future__ import annotations
 from dgtkit.exercises.base import Exercise
 from dgtkit.models import indicators
 from dgtkit.store import handoff
-from dgtkit.store.workbook import Revision, WorkbookError
+from dgtkit.store.workbook import Revision
 from dgtkit.widgets.indicators import IndicatorClinicView
-
-UNREADABLE = (WorkbookError, KeyError, TypeError, ValueError, AttributeError)
 
 
 class IndicatorClinic(Exercise):
     """Ex 11 (Module 6): indicators for the roadmap, each checked against SMART, with the
     values measured on a progress chart.
 
-    A first start makes one draft indicator per intervention of Ex 10
-    (``dgtkit.store.handoff.roadmap``).
+    A first start makes one draft indicator per intervention of Ex 10 (``handoff.roadmap``).
     Every start takes the interventions of Ex 10 when it has any; otherwise the clinic keeps
     those it saved.
     """
@@ -27,14 +24,8 @@ class IndicatorClinic(Exercise):
 
     def _load(self, latest: Revision | None):
         model = super()._load(latest)
-        interventions = self._interventions()
+        interventions = handoff.roadmap(self.workbook)
         if latest is None or self.problem:  # nothing saved, or nothing readable
             model = indicators.IndicatorSet.from_interventions(interventions)
         model.follow_roadmap(interventions)
         return model
-
-    def _interventions(self) -> list:
-        try:
-            return handoff.roadmap(self.workbook)
-        except UNREADABLE:
-            return []  # an unreadable Ex 10 must not stop Ex 11

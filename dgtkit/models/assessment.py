@@ -32,6 +32,16 @@ class CapacityGap:
     def gap(self) -> int:
         return self.target - self.current
 
+    def to_dict(self) -> dict:
+        return {"pillar": self.pillar, "name": self.name, "current": self.current,
+                "target": self.target, "gap": self.gap, "evidence": self.evidence}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> CapacityGap:
+        """A gap as ``to_dict`` saved it (``gap`` is computed, not read)."""
+        return cls(str(data["pillar"]), str(data["name"]), int(data["current"]),
+                   int(data["target"]), evidence=str(data.get("evidence", "")))
+
 
 @dataclass(frozen=True)
 class Disagreement:

@@ -4,12 +4,15 @@ capacity-gap profile it produces for Ex 7 and Ex 10."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from dgtkit.models.assessment import CapacityGap, TeamAssessment
 from dgtkit.models.boards import PESTEL, SWOT, Board
-from dgtkit.models.peers import Benchmark, UnknownCountry, benchmark_of
 from dgtkit.models.stakeholders import StakeholderMap
 from dgtkit.models.text import FieldError, clean_text
+
+if TYPE_CHECKING:  # the peers' data needs pandas: loaded only when a country is chosen
+    from dgtkit.models.peers import Benchmark
 
 #: The workbook key under which Ex 5 saves; Ex 7, Ex 10 and the action plan read it.
 EXERCISE_KEY = "ex05_situation_analysis"
@@ -32,6 +35,8 @@ class SituationAnalysis:
         )
 
     def choose_country(self, iso3: str) -> Benchmark | None:
+        from dgtkit.models.peers import UnknownCountry, benchmark_of
+
         if not iso3:
             self.country = ""
             return None
@@ -45,6 +50,8 @@ class SituationAnalysis:
 
     @property
     def benchmark(self) -> Benchmark | None:
+        from dgtkit.models.peers import benchmark_of
+
         return benchmark_of(self.country) if self.country else None
 
     def gap_profile(self) -> GapProfile:
@@ -111,21 +118,25 @@ class GapProfile:
     def is_complete(self) -> bool:
         return not self.missing and bool(self.evidence)
 
+    @staticmethod
+    def saved_gaps(saved: dict) -> list[CapacityGap]:
+        """The gaps of the profile in a saved Ex 5 (``SituationAnalysis.to_dict``), biggest
+        first; a gap that cannot be read is left out. Needs neither the data nor pandas."""
+        profile = saved.get("gap_profile") if isinstance(saved, dict) else None
+        items = profile.get("gaps") if isinstance(profile, dict) else None
+        gaps = []
+        for item in items if isinstance(items, list) else []:
+            try:
+                gaps.append(CapacityGap.from_dict(item))
+            except (KeyError, TypeError, ValueError, AttributeError):
+                continue
+        return gaps
+
     def to_dict(self) -> dict:
         return {
             "government": self.government,
             "country": self.country,
-            "gaps": [
-                {
-                    "pillar": g.pillar,
-                    "name": g.name,
-                    "current": g.current,
-                    "target": g.target,
-                    "gap": g.gap,
-                    "evidence": g.evidence,
-                }
-                for g in self.gaps
-            ],
+            "gaps": [g.to_dict() for g in self.gaps],
             "evidence": self.evidence,
             "strengths": self.strengths,
             "threats": self.threats,

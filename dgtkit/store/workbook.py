@@ -29,6 +29,11 @@ SCHEMA_VERSION = 1
 #: A revision larger than this is refused: no form produces it, a runaway paste might.
 MAX_REVISION_BYTES = 5_000_000
 DEFAULT_FILENAME = "workbook.sqlite"
+#: Set by nbgrader while it runs a notebook (validate, autograde): nobody clicks then.
+NBGRADER_EXECUTION = "NBGRADER_EXECUTION"
+#: What a model's ``from_dict`` raises for saved answers it cannot read (a rule changed since,
+#: or the file was edited by hand). The revision stays in the workbook: nothing is lost.
+UNREADABLE = (KeyError, TypeError, ValueError, AttributeError)
 _EXERCISE_KEY = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,99}$")
 _BUSY_TIMEOUT_S = 60.0
 
@@ -78,6 +83,19 @@ def default_participant() -> str:
         return getpass.getuser()
     except (KeyError, OSError):  # no user name in a bare container
         return "participant"
+
+
+def open_workbook(workbook: Workbook | str | os.PathLike[str] | None = None,
+                  participant: str | None = None) -> Workbook:
+    """The workbook a form saves to: ``workbook`` itself (for ``participant``, if one is
+    given), or the file it names (None: the default file). While nbgrader runs the notebook
+    nobody clicks: a workbook that exists is read, and none is created."""
+    if isinstance(workbook, Workbook):
+        if participant and participant != workbook.participant:
+            return Workbook(workbook.path, participant=participant)
+        return workbook
+    return Workbook(workbook, participant=participant,
+                    create=not os.environ.get(NBGRADER_EXECUTION))
 
 
 class Workbook:

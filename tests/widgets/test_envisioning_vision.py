@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from dgtkit.exercises import VisionBuilder
+from dgtkit.models.situation import EXERCISE_KEY as SITUATION_KEY
 from dgtkit.models.vision import EXERCISE_KEY
 from dgtkit.store import handoff
 from dgtkit.store.handoff import CapacityGap
@@ -111,7 +112,7 @@ def test_the_gaps_are_read_from_the_ex5_saved_in_the_workbook(tmp_path):
     """With the real thread: the gap profile Ex 5 saved reaches the vision."""
     path = tmp_path / "w.sqlite"
     Workbook(path, participant="ana").save(
-        handoff.SITUATION_KEY,
+        SITUATION_KEY,
         {
             "gap_profile": {
                 "gaps": [{"pillar": "skills", "name": "Digital skills", "current": 2, "target": 5}]

@@ -60,7 +60,7 @@ def test_one_participant_carries_the_thread_from_ex3_to_ex11(tmp_path):
         view.milestone_title.value = title
         view.must_be_true.value = "It is in place."
         view.add_milestone.click()
-    assert len(handoff.latest(workbook, "ex07_vision")["milestones"]) == 3
+    assert len(handoff.vision(workbook).milestones) == 3
 
     # Ex 10 opens with a row per Ex 5 gap, and the vision year and milestones of Ex 7.
     ex10 = CapacityRoadmap(workbook)
