@@ -30,6 +30,7 @@ class Pillar:
     basis: str
     sources: tuple[str, ...]
     descriptors: tuple[str, ...]  # one per maturity level, lowest first
+    level: str | None = None  # the capacity level it is linked to (None: it cuts across)
 
     def descriptor(self, level: int) -> str:
         return self.descriptors[level - 1]
@@ -79,6 +80,7 @@ def frameworks() -> Frameworks:
             basis=p["basis"],
             sources=tuple(p["sources"]),
             descriptors=tuple(p["descriptors"]),
+            level=p.get("level"),
         )
         for p in raw["pillars"]
     )
@@ -87,9 +89,13 @@ def frameworks() -> Frameworks:
             raise ValueError(f"Pillar {pillar.id!r} needs one descriptor per maturity level")
     if len({p.id for p in pillars}) != len(pillars):
         raise ValueError("Pillar ids must be unique")
+    capacity_levels = tuple(CapacityLevel(**c) for c in raw["capacity_levels"])
+    for pillar in pillars:
+        if pillar.level is not None and pillar.level not in {c.id for c in capacity_levels}:
+            raise ValueError(f"Pillar {pillar.id!r} names no capacity level: {pillar.level!r}")
     return Frameworks(
         pillars=pillars,
         maturity_levels=levels,
         maturity_source=scale["source"],
-        capacity_levels=tuple(CapacityLevel(**c) for c in raw["capacity_levels"]),
+        capacity_levels=capacity_levels,
     )

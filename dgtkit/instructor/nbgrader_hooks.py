@@ -7,10 +7,12 @@ from pathlib import Path
 
 from nbgrader.preprocessors import DeduplicateIds, NbGraderPreprocessor
 
+from dgtkit.grading.saved import GRADED_STUDENT
 from dgtkit.planfile.handed_in import plan_files
+from dgtkit.store.workbook import DEFAULT_FILENAME
 
 #: The files an exercise writes beside its notebook (the workbook and SQLite's side files).
-WORKBOOK_FILES = ["workbook.sqlite", "workbook.sqlite-wal", "workbook.sqlite-shm"]
+WORKBOOK_FILES = [DEFAULT_FILENAME, f"{DEFAULT_FILENAME}-wal", f"{DEFAULT_FILENAME}-shm"]
 
 
 def handed_in_files(folder: Path) -> list[str]:
@@ -40,8 +42,6 @@ class RefuseSavedAnswersInSource(NbGraderPreprocessor):
         return nb, resources
 
 
-#: Read by ``dgtkit.grading.saved_answer`` in the kernel: whose submission is being graded.
-GRADED_STUDENT = "DGT_GRADED_STUDENT"
 #: The kernel's first line: make calls that would stop it raise an error instead.
 KERNEL_GUARD = "--IPKernelApp.exec_lines=import dgtkit.instructor.kernel_guard"
 

@@ -35,7 +35,7 @@ from dgtkit.models import (
     vision,
 )
 from dgtkit.models.assessment import CapacityGap
-from dgtkit.store.workbook import Workbook
+from dgtkit.store.workbook import DEFAULT_FILENAME, Workbook
 
 GOVERNMENT = "Deli Serdang Regency"
 COUNTRY = "IDN"
@@ -349,6 +349,6 @@ def write_submission(folder: str | Path, participant: str, assignment: str) -> N
     """A complete submission's files in ``folder`` (the notebook aside): a workbook of
     passing answers saved by ``participant``, and whatever else ``assignment`` hands in."""
     folder = Path(folder)
-    write_workbook(folder / "workbook.sqlite", participant)
+    write_workbook(folder / DEFAULT_FILENAME, participant)
     if assignment in HANDED_IN:
         HANDED_IN[assignment](folder)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from dgtkit.course.frameworks import frameworks
 from dgtkit.models.action_plan import (
     CAPACITY_LEVELS,
     TITLE_LIMIT,
@@ -19,16 +20,6 @@ from dgtkit.models.action_plan import (
     VisionLink,
     plain,
 )
-
-#: The capacity level a pillar most often works at (the four levels of Module 5); the team
-#: can change it. Pillars that span levels get none.
-PILLAR_LEVELS = {
-    "institutions": "institutional",
-    "organization": "organizational",
-    "skills": "individual",
-    "inclusion": "societal",
-    "partnerships": "societal",
-}
 
 
 @dataclass(frozen=True)
@@ -64,6 +55,12 @@ class IndicatorChoice:
 def _short(text: str, limit: int = TITLE_LIMIT) -> str:
     text = " ".join(plain(text).split())
     return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
+
+
+def _level_of(pillar: str) -> str:
+    """The capacity level the course links ``pillar`` to (frameworks.yaml), or ""."""
+    framework = frameworks()
+    return (framework.pillar(pillar).level or "") if pillar in framework.pillar_ids else ""
 
 
 def vision_link(vision) -> VisionLink:
@@ -102,7 +99,7 @@ def from_gaps(gaps, vision: VisionLink | None = None) -> list[Suggestion]:
         values = {
             "title": title,
             "pillar": gap.pillar,
-            "capacity_level": PILLAR_LEVELS.get(gap.pillar, ""),
+            "capacity_level": _level_of(gap.pillar),
             "description": _short(gap.evidence or "", 2000),
             "priority": "high" if size >= 2 else "medium",
             "priority_reason": f"A gap of {size} level{'s' if size != 1 else ''} in the Ex 5 "

@@ -74,7 +74,6 @@ class CanvasGuide:
 
     horizons: tuple[Horizon, ...]
     partner_kinds: tuple[PartnerKind, ...]
-    suggested_levels: dict[str, str | None]
     rules: dict[str, str]
     vague_owners: frozenset[str]
     owner_separators: tuple[str, ...]
@@ -98,7 +97,6 @@ def canvas_guide() -> CanvasGuide:
     return CanvasGuide(
         horizons=tuple(Horizon(**h) for h in raw["horizons"]["items"]),
         partner_kinds=tuple(PartnerKind(**k) for k in raw["partners"]["kinds"]),
-        suggested_levels=dict(raw["suggested_levels"]["by_pillar"]),
         rules={r["id"]: r["text"] for r in raw["rules"]["items"]},
         vague_owners=frozenset(w.casefold() for w in raw["vague_owners"]["words"]),
         owner_separators=tuple(raw["vague_owners"]["separators"]),
@@ -113,6 +111,13 @@ def add_months(day: date, months: int) -> date:
     """The first day of the month ``months`` after the month of ``day``."""
     index = day.year * 12 + day.month - 1 + months
     return date(index // 12, index % 12 + 1, 1)
+
+
+def is_vague_owner(owner: str) -> bool:
+    """Whether ``owner`` names nobody in particular ("everyone", "TBD") or several units
+    ("IT and HR"): a row of the canvas, or an action of the plan, needs one who answers."""
+    guide = canvas_guide()
+    return owner.casefold() in guide.vague_owners or any(s in owner for s in guide.owner_separators)
 
 
 def year_end(year: int) -> date:
@@ -456,7 +461,7 @@ class Roadmap:
 
     def suggested_level(self, pillar: str | None) -> str | None:
         """The level session 5.1 links to the pillar (None for pillars that cut across)."""
-        return canvas_guide().suggested_levels.get(pillar) if pillar else None
+        return self.framework.pillar(pillar).level if pillar in self.framework.pillar_ids else None
 
     # -- what later exercises read -----------------------------------------------------------
 
@@ -518,18 +523,12 @@ class Roadmap:
         said = f"All {count} rows are complete." if count > 1 else "The row is complete."
         return Check("complete", label, True, said)
 
-    def _vague_owner(self, owner: str) -> bool:
-        guide = canvas_guide()
-        return owner.casefold() in guide.vague_owners or any(
-            s in owner for s in guide.owner_separators
-        )
-
     def _check_owners(self) -> Check:
         label = "One owner per row"
         unclear = [
             f"row {n} ('{row.owner}')"
             for n, row in enumerate(self.rows, start=1)
-            if row.owner and self._vague_owner(row.owner)
+            if row.owner and is_vague_owner(row.owner)
         ]
         if unclear:
             return Check(

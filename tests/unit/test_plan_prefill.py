@@ -90,3 +90,17 @@ def test_an_action_suggestion_starts_without_lead_or_dates_under_its_milestones_
                      values={"title": "Close the gap", "lead": "HR"})
     assert action_values(plan, gap)["objective"] == ""
     assert action_values(plan, gap)["lead"] == "HR"
+
+
+def test_a_gap_suggests_the_capacity_level_the_roadmap_suggests_for_its_pillar():
+    """One rule, in frameworks.yaml: the plan and the Ex 10 canvas link a pillar to a level."""
+    from dgtkit.course.frameworks import frameworks
+    from dgtkit.models.roadmap import Roadmap
+
+    canvas = Roadmap()
+    for pillar in frameworks().pillars:
+        gap = SimpleNamespace(pillar=pillar.id, name=pillar.name, current=1, target=3, gap=2,
+                              evidence="")
+        (suggestion,) = from_gaps([gap])
+        assert suggestion.values["capacity_level"] == (canvas.suggested_level(pillar.id) or "")
+    assert canvas.suggested_level("leadership") == "organizational"
