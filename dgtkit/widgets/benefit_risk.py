@@ -18,7 +18,8 @@ from dgtkit.models.benefit_risk import (
     new_item,
 )
 from dgtkit.models.checks import FormErrors
-from dgtkit.widgets.common import message_html, status_line
+from dgtkit.widgets.base import View
+from dgtkit.widgets.common import message_html
 from dgtkit.widgets.forms import (
     LABEL_STYLE,
     WIDE,
@@ -46,15 +47,12 @@ def _category_options(kind: str) -> list[tuple[str, str]]:
     ]
 
 
-class BenefitRiskView:
+class BenefitRiskView(View):
     """Builds the Ex 2 form around a BenefitRiskMatrix; calls ``on_change`` after each edit."""
 
     def __init__(self, model: BenefitRiskMatrix, on_change: Callable[[], None]):
-        self.model = model
-        self._on_change = on_change
-        self._quiet = False  # True while the form itself sets values
+        super().__init__(model, on_change)
         self._drawn = ""  # what the chart showed when it was last drawn
-        self.status = status_line()
         self.widget = w.VBox(
             [
                 w.HTML("<h3>Ex 2 Benefit-risk matrix</h3>"),
@@ -69,7 +67,7 @@ class BenefitRiskView:
     # -- building --------------------------------------------------------------------------
 
     def _build_government(self) -> list[w.Widget]:
-        self.government, self.government_message = government_box(self.model, self._accepted)
+        self.government, self.government_message = government_box(self)
         return [labelled(self.government, self.government_message)]
 
     def _build_item_form(self) -> list[w.Widget]:
@@ -188,7 +186,7 @@ class BenefitRiskView:
         self.hint.value = text + "</p>"
 
     def _item_chosen(self, change) -> None:
-        if self._quiet:
+        if self.quiet:
             return
         clear(self.messages)
         item = self.model.item(change["new"]) if change["new"] else None
@@ -197,8 +195,7 @@ class BenefitRiskView:
         self.remove_item.disabled = item is None
 
     def _fill(self, item: MatrixItem | None) -> None:
-        self._quiet = True
-        try:
+        with self.quietly():
             self.kind.value = item.kind if item else "benefit"  # offers its categories
             self.category.value = item.category if item else NOT_CHOSEN
             self.title.value = item.title if item else ""
@@ -206,8 +203,6 @@ class BenefitRiskView:
             self.impact.value = item.impact if item else 0
             self.mitigation.value = item.mitigation if item else ""
             self.owner.value = item.owner if item else ""
-        finally:
-            self._quiet = False
         self._show_hint()
 
     def _save_clicked(self, _button=None) -> None:
@@ -222,10 +217,9 @@ class BenefitRiskView:
         except FormErrors as errors:
             show_errors(self.messages, errors.by_field, self.status, "The item")
             return
-        self._on_change()  # saved first: a redraw can never cost the team an answer
+        self.accepted()
         if not editing:
             self._clear_form()
-        self.redraw()
         self._say_what_is_missing(item if not editing else self.model.item(editing))
 
     def _say_what_is_missing(self, item: MatrixItem) -> None:
@@ -243,23 +237,14 @@ class BenefitRiskView:
         except KeyError:
             self.messages["item"].value = message_html("Choose an item to remove first.")
             return
-        self._on_change()
+        self.accepted()
         self._clear_form()
-        self.redraw()
 
     def _clear_form(self) -> None:
-        self._quiet = True
-        try:
-            self.item_choice.value = NEW_ITEM
-        finally:
-            self._quiet = False
+        self.set_quietly(self.item_choice, NEW_ITEM)
         self._fill(None)
         self.save_item.description = "Add item"
         self.remove_item.disabled = True
-
-    def _accepted(self) -> None:
-        self._on_change()  # saved first: a redraw can never cost the team an answer
-        self.redraw()
 
     # -- drawing ---------------------------------------------------------------------------
 
@@ -282,14 +267,11 @@ class BenefitRiskView:
 
     def _refresh_choices(self) -> None:
         listed = [(f"{self.model.label(i)}. {i.title}", i.id) for i in self.model.items]
-        self._quiet = True
-        try:
+        with self.quietly():
             chosen = self.item_choice.value
             self.item_choice.options = [("A new item", NEW_ITEM)] + listed
             ids = {i.id for i in self.model.items}
             self.item_choice.value = chosen if chosen in ids else NEW_ITEM
-        finally:
-            self._quiet = False
 
 
 def todo_html(text: str) -> str:

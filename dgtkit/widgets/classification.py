@@ -10,8 +10,7 @@ import ipywidgets as w
 
 from dgtkit.charts.classification import results_alt_text, results_chart
 from dgtkit.models.classification import Feedback, ServiceClassification
-from dgtkit.models.text import FieldError
-from dgtkit.widgets.common import message_html, status_line
+from dgtkit.widgets.base import View
 from dgtkit.widgets.forms import chart_html
 
 LABEL = {"description_width": "12em"}
@@ -45,12 +44,11 @@ def steps_html(model: ServiceClassification) -> str:
     )
 
 
-class ServiceClassificationView:
+class ServiceClassificationView(View):
     """Builds the Ex 1 form around a model; calls ``on_change`` after each accepted edit."""
 
     def __init__(self, model: ServiceClassification, on_change: Callable[[], None]):
-        self.model = model
-        self._on_change = on_change
+        super().__init__(model, on_change)
         self.choices: dict[str, w.RadioButtons] = {}
         self.feedback: dict[str, w.HTML] = {}
         self.reasons: dict[str, w.Textarea] = {}
@@ -58,7 +56,6 @@ class ServiceClassificationView:
         cards = [self._card(n, e) for n, e in enumerate(model.catalogue.examples, start=1)]
         self.score = w.HTML()
         self.chart = w.HTML()
-        self.status = status_line()
         self.widget = w.VBox(
             [
                 w.HTML("<h3>Digitise, digitalise or transform?</h3>"),
@@ -95,10 +92,17 @@ class ServiceClassificationView:
             layout=WIDE,
             continuous_update=False,
         )
-        reason.observe(self._explained(example.id), names="value")
         self.choices[example.id], self.reasons[example.id] = choice, reason
-        self.feedback[example.id] = w.HTML(feedback_html(self.model.feedback(example.id)))
+        self.feedback[example.id] = w.HTML()
         self.messages[example.id] = w.HTML()
+        reason.observe(  # the reason changes nothing else on the page: saved, not redrawn
+            self.field_handler(
+                lambda text: self.model.explain(example.id, text),
+                self.messages[example.id],
+                redraw=False,
+            ),
+            names="value",
+        )
         return w.VBox(
             [
                 w.HTML(
@@ -114,26 +118,14 @@ class ServiceClassificationView:
 
     def _chosen(self, example_id: str):
         def handler(change) -> None:
-            feedback = self.model.choose(example_id, change["new"])
-            self._on_change()  # saved first: a redraw can never cost the team an answer
-            self.feedback[example_id].value = feedback_html(feedback)
-            self.redraw()
-
-        return handler
-
-    def _explained(self, example_id: str):
-        def handler(change) -> None:
-            try:
-                self.model.explain(example_id, change["new"])
-            except FieldError as error:
-                self.messages[example_id].value = message_html(error.message)
-                return
-            self.messages[example_id].value = ""
-            self._on_change()
+            self.model.choose(example_id, change["new"])
+            self.accepted()
 
         return handler
 
     def redraw(self) -> None:
+        for example_id, feedback in self.feedback.items():
+            feedback.value = feedback_html(self.model.feedback(example_id))
         self.score.value = f"<p><b>Score:</b> {escape(self.model.summary())}</p>"
         self.chart.value = chart_html(
             results_chart,

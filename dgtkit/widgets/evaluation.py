@@ -13,8 +13,8 @@ from dgtkit.charts.evaluation import ratings_alt_text, ratings_chart
 from dgtkit.models import dates
 from dgtkit.models.checks import FormErrors
 from dgtkit.models.evaluation import Commitment, TrainingEvaluation, new_commitment
-from dgtkit.models.text import FieldError
-from dgtkit.widgets.common import message_html, status_line
+from dgtkit.widgets.base import View
+from dgtkit.widgets.common import message_html
 from dgtkit.widgets.forms import chart_html, checklist_html, clear, show_errors
 
 NOT_RATED = 0
@@ -29,13 +29,11 @@ PRIVACY = (
 )
 
 
-class EvaluationView:
+class EvaluationView(View):
     """Builds the form around a TrainingEvaluation; calls ``on_change`` after each edit."""
 
     def __init__(self, model: TrainingEvaluation, on_change: Callable[[], None]):
-        self.model = model
-        self._on_change = on_change
-        self.status = status_line()
+        super().__init__(model, on_change)
         self.widget = w.VBox(
             [
                 w.HTML("<h3>Evaluation of the training</h3>" + PRIVACY),
@@ -67,8 +65,7 @@ class EvaluationView:
                 layout=w.Layout(width="30em"),
             )
             self.ratings[question.id] = dropdown
-            rows.append(self._question_block(question.id, question.prompt, dropdown))
-            dropdown.observe(self._handler(question.id, self._rate), names="value")
+            rows.append(self._question_block(question.id, question.prompt, dropdown, self._rate))
         for question in form.texts:
             area = w.Textarea(
                 value=self.model.texts[question.id],
@@ -79,8 +76,9 @@ class EvaluationView:
                 continuous_update=False,
             )
             self.texts[question.id] = area
-            rows.append(self._question_block(question.id, question.prompt, area))
-            area.observe(self._handler(question.id, self.model.write), names="value")
+            rows.append(
+                self._question_block(question.id, question.prompt, area, self.model.write)
+            )
         self.chart = w.HTML()
         return [
             w.HTML(
@@ -93,8 +91,15 @@ class EvaluationView:
             self.chart,
         ]
 
-    def _question_block(self, question_id: str, prompt: str, field: w.Widget) -> w.Widget:
+    def _question_block(self, question_id: str, prompt: str, field: w.Widget,
+                        apply: Callable[[str, object], None]) -> w.Widget:
+        """The question, its field (``apply(question_id, value)`` takes each answer) and the
+        field's message."""
         self.messages[question_id] = w.HTML()
+        field.observe(
+            self.field_handler(lambda value: apply(question_id, value), self.messages[question_id]),
+            names="value",
+        )
         return w.VBox(
             [w.HTML(f"<b>{escape(prompt)}</b>"), field, self.messages[question_id]],
             layout=w.Layout(margin="0 0 0.7em 0"),
@@ -102,19 +107,6 @@ class EvaluationView:
 
     def _rate(self, question_id: str, value: int) -> None:
         self.model.rate(question_id, value or None)
-
-    def _handler(self, question_id: str, apply: Callable[[str, object], None]):
-        def handler(change) -> None:
-            try:
-                apply(question_id, change["new"])
-            except FieldError as error:
-                self.messages[question_id].value = message_html(error.message)
-                return
-            self.messages[question_id].value = ""
-            self._on_change()  # saved first: a redraw can never cost an answer
-            self.redraw()
-
-        return handler
 
     # -- level 3: commitments ------------------------------------------------------------------
 
@@ -197,18 +189,16 @@ class EvaluationView:
         except FormErrors as errors:
             show_errors(self.commitment_messages, errors.by_field, self.status, "The commitment")
             return
-        self._on_change()  # saved first: a redraw can never cost an answer
+        self.accepted()
         self.what.value = self.how_known.value = self.who_knows.value = ""
         self.by_when.value = None
-        self.redraw()
 
     def _remove_commitment(self, _button=None) -> None:
         if not self.commitment_to_remove.value:
             self.status.value = message_html("Choose the commitment to remove first.")
             return
         self.model.remove_commitment(self.commitment_to_remove.value)
-        self._on_change()
-        self.redraw()
+        self.accepted()
 
     # -- drawing -------------------------------------------------------------------------------
 

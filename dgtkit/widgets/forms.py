@@ -10,7 +10,7 @@ import ipywidgets as w
 
 from dgtkit.charts import figure_html
 from dgtkit.models.checks import Check
-from dgtkit.models.text import FieldError
+from dgtkit.widgets.base import Redraw, View
 from dgtkit.widgets.common import message_html
 
 WIDE = w.Layout(width="40em")
@@ -65,25 +65,17 @@ def labelled(field: w.Widget, message: w.HTML) -> w.HBox:
     return w.HBox([field, message])
 
 
-def government_box(model, on_named: Callable[[], None], description: str = "Your government",
+def government_box(view: View, redraw: Redraw = True, description: str = "Your government",
                    placeholder: str = "For example: the city of ... or the district of ...",
                    style: dict | None = None, layout: w.Layout | None = None,
                    ) -> tuple[w.Text, w.HTML]:
-    """The box in which a team names its government, and its message: the model
-    (``name_government``) accepts the name, or the message says why not; ``on_named`` runs
-    after each accepted name (to save)."""
-    text = w.Text(value=model.government, description=description, placeholder=placeholder,
-                  style=style or LABEL_STYLE, layout=layout or WIDE, continuous_update=False)
+    """The box in which a team names the government of ``view.model``, and its message: the
+    model (``name_government``) accepts the name, or the message says why not; an accepted
+    name is saved, then ``redraw`` runs (as in ``View.accepted``)."""
+    text = w.Text(value=view.model.government, description=description,
+                  placeholder=placeholder, style=style or LABEL_STYLE, layout=layout or WIDE,
+                  continuous_update=False)
     message = w.HTML()
-
-    def named(change) -> None:
-        try:
-            model.name_government(change["new"])
-        except FieldError as error:
-            message.value = message_html(error.message)
-            return
-        message.value = ""
-        on_named()
-
-    text.observe(named, names="value")
+    text.observe(view.field_handler(view.model.name_government, message, redraw),
+                 names="value")
     return text, message

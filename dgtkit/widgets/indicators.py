@@ -19,7 +19,8 @@ from dgtkit.models.indicators import (
     indicator_guide,
 )
 from dgtkit.models.text import FieldError
-from dgtkit.widgets.common import message_html, status_line
+from dgtkit.widgets.base import View
+from dgtkit.widgets.common import message_html
 from dgtkit.widgets.forms import (
     FAIL,
     LABEL_STYLE,
@@ -37,15 +38,12 @@ FIELDS = ("intervention", "name", "definition", "unit", "baseline", "baseline_da
 FIELDS += ("target_date", "data_source", "frequency", "owner")
 
 
-class IndicatorClinicView:
+class IndicatorClinicView(View):
     """Builds the Ex 11 form around an IndicatorSet; calls ``on_change`` after each accepted
     edit."""
 
     def __init__(self, model: IndicatorSet, on_change: Callable[[], None]):
-        self.model = model
-        self._on_change = on_change
-        self._quiet = False  # True while the form itself fills the fields
-        self.status = status_line()
+        super().__init__(model, on_change)
         self.context = w.HTML()
         self.table = w.HTML()
         self.smart_checklist = w.HTML()
@@ -77,7 +75,7 @@ class IndicatorClinicView:
         self.indicator_choice = w.Dropdown(
             description="Indicator to edit", style=LABEL_STYLE, layout=WIDE
         )
-        self.indicator_choice.observe(lambda _c: self._quiet or self._show(), names="value")
+        self.indicator_choice.observe(lambda _c: self.quiet or self._show(), names="value")
         self.intervention = w.Dropdown(
             description="Measures (Ex 10)", style=LABEL_STYLE, layout=WIDE
         )
@@ -205,7 +203,7 @@ class IndicatorClinicView:
         except FieldError as error:
             self.status.value = message_html(error.message)
             return
-        self._accepted(select=indicator.id)
+        self.accepted(lambda: self.redraw(select=indicator.id))
 
     def _remove_clicked(self, _button=None) -> None:
         indicator_id = self._selected()
@@ -214,20 +212,17 @@ class IndicatorClinicView:
             return
         self.model.remove_indicator(indicator_id)
         first = self.model.indicators[0].id if self.model.indicators else NEW
-        self._accepted(select=first)
+        self.accepted(lambda: self.redraw(select=first))
 
     def _confirm_clicked(self, _button=None) -> None:
         indicator_id = self._selected()
         if indicator_id is None:
             self.confirm_message.value = message_html("Save the indicator first.")
             return
-        try:
-            self.model.confirm(indicator_id, self.confirmed_by.value)
-        except FieldError as error:
-            self.confirm_message.value = message_html(error.message)
-            return
-        self.confirm_message.value = ""
-        self._accepted(select=None)
+        self.apply(
+            lambda: self.model.confirm(indicator_id, self.confirmed_by.value),
+            self.confirm_message,
+        )
 
     def _add_actual_clicked(self, _button=None) -> None:
         clear(self.actual_messages)
@@ -242,7 +237,7 @@ class IndicatorClinicView:
             return
         self.actual_value.value = ""
         self.actual_date.value = None
-        self._accepted(select=None)
+        self.accepted()
 
     def _remove_actual_clicked(self, _button=None) -> None:
         indicator_id = self._selected()
@@ -250,11 +245,7 @@ class IndicatorClinicView:
             self.status.value = message_html("Choose the value to remove first.")
             return
         self.model.remove_actual(indicator_id, self.actual_to_remove.value)
-        self._accepted(select=None)
-
-    def _accepted(self, select: str | None) -> None:
-        self._on_change()  # saved first: a redraw can never cost the team an answer
-        self.redraw(select=select)
+        self.accepted()
 
     # -- drawing -----------------------------------------------------------------------------
 
@@ -270,8 +261,7 @@ class IndicatorClinicView:
             (i.label, i.id) for i in model.interventions
         )
         keep = self.indicator_choice.value if select is None else select
-        self._quiet = True
-        try:
+        with self.quietly():
             if tuple(self.indicator_choice.options) != choices:
                 self.indicator_choice.options = choices
             self.indicator_choice.value = keep if keep in {v for _, v in choices} else NEW
@@ -280,8 +270,6 @@ class IndicatorClinicView:
                 self.intervention.options = interventions
                 known = {v for _, v in interventions}
                 self.intervention.value = chosen if chosen in known else NONE
-        finally:
-            self._quiet = False
         if select is not None:
             self._fill_form()
         self._show_results()
@@ -313,13 +301,10 @@ class IndicatorClinicView:
             "frequency": indicator.frequency,
             "owner": indicator.owner,
         }
-        self._quiet = True
-        try:
+        with self.quietly():
             for name, value in values.items():
                 getattr(self, name).value = value
             self.confirmed_by.value = indicator.confirmed_by
-        finally:
-            self._quiet = False
         clear(self.messages)
         clear(self.actual_messages)
         self.confirm_message.value = ""

@@ -11,8 +11,7 @@ import ipywidgets as w
 
 from dgtkit.charts.knowledge_test import score_alt_text, score_chart
 from dgtkit.models.knowledge_test import ATTEMPTS, POST, PRE, KnowledgeTest
-from dgtkit.models.text import FieldError
-from dgtkit.widgets.common import message_html, status_line
+from dgtkit.widgets.base import View
 from dgtkit.widgets.forms import chart_html
 
 LABEL = {"description_width": "8em"}
@@ -32,14 +31,11 @@ RIGHT = ("\u2713", "Right.", "color:#1b5e20")  # mark, word, style: never colour
 WRONG = ("\u2717", "Not right.", "color:#a4000f")
 
 
-class KnowledgeTestView:
+class KnowledgeTestView(View):
     """Builds the test around a KnowledgeTest; calls ``on_change`` after each accepted edit."""
 
     def __init__(self, model: KnowledgeTest, on_change: Callable[[], None]):
-        self.model = model
-        self._on_change = on_change
-        self._quiet = False  # True while the form itself sets values: no save, no message
-        self.status = status_line()
+        super().__init__(model, on_change)
         self.attempt = w.Dropdown(
             description="Which test",
             style=LABEL,
@@ -89,10 +85,10 @@ class KnowledgeTestView:
                 layout=w.Layout(width="95%"),
             )
             radio.add_class("dgt-quiz")
-            radio.observe(self._answered(question.id), names="value")
             self.radios[question.id] = radio
             self.feedback[question.id] = w.HTML()
             self.messages[question.id] = w.HTML()
+            radio.observe(self._answer_handler(question.id), names="value")
             blocks.append(
                 w.VBox(
                     [
@@ -108,31 +104,22 @@ class KnowledgeTestView:
 
     # -- handlers ------------------------------------------------------------------------------
 
-    def _answered(self, question_id: str):
-        def handler(change) -> None:
-            if self._quiet:
-                return
-            try:
-                self.model.answer(self.attempt.value, question_id, change["new"])
-            except FieldError as error:
-                self.messages[question_id].value = message_html(error.message)
-                return
-            self.messages[question_id].value = ""
-            self.submit_message.value = ""
-            self._on_change()
-            self.attempt_status.value = f"<p>{escape(self.model.status(self.attempt.value))}</p>"
+    def _answer_handler(self, question_id: str):
+        # Until the attempt is submitted, an answer changes only the attempt's status line.
+        return self.field_handler(
+            lambda choice: self.model.answer(self.attempt.value, question_id, choice),
+            self.messages[question_id],
+            redraw=self._answered,
+        )
 
-        return handler
+    def _answered(self) -> None:
+        self.submit_message.value = ""
+        self.attempt_status.value = f"<p>{escape(self.model.status(self.attempt.value))}</p>"
 
     def _submit(self, _button=None) -> None:
-        try:
-            self.model.submit(self.attempt.value)
-        except FieldError as error:
-            self.submit_message.value = message_html(error.message)
-            return
-        self.submit_message.value = ""
-        self._on_change()  # saved first: a redraw can never cost an answer
-        self._show_attempt()
+        self.apply(
+            lambda: self.model.submit(self.attempt.value), self.submit_message, self._show_attempt
+        )
 
     # -- drawing -------------------------------------------------------------------------------
 
@@ -140,16 +127,13 @@ class KnowledgeTestView:
         """The chosen attempt's answers, locked or not, with its feedback once submitted."""
         key = self.attempt.value
         attempt = self.model.attempts[key]
-        self._quiet = True
-        try:
+        with self.quietly():
             for question in self.model.quiz.questions:
                 radio = self.radios[question.id]
                 radio.value = attempt.answers.get(question.id)
                 radio.disabled = attempt.submitted
                 self.messages[question.id].value = ""
                 self.feedback[question.id].value = ""
-        finally:
-            self._quiet = False
         questions = self.model.quiz.questions
         for item in self.model.feedback(key):  # none until the attempt is submitted
             self.feedback[questions[item.number - 1].id].value = feedback_html(item)

@@ -11,24 +11,23 @@ import ipywidgets as w
 from dgtkit.charts import figure_html
 from dgtkit.charts.radar import pillar_radar, radar_alt_text
 from dgtkit.models.pillar_rating import PillarRating
-from dgtkit.widgets.common import status_line
+from dgtkit.widgets.base import View
 from dgtkit.widgets.forms import government_box
 
 NOT_RATED = "Not rated yet"
 
 
-class PillarRatingView:
+class PillarRatingView(View):
     """Builds the form around a PillarRating; calls ``on_change`` after each accepted edit."""
 
     def __init__(self, model: PillarRating, on_change: Callable[[], None]):
-        self.model = model
-        self._on_change = on_change
+        super().__init__(model, on_change)
         framework = model.framework
         levels = framework.maturity_levels
         options = [(NOT_RATED, 0)] + [(level.label, level.value) for level in levels]
 
         self.government, self.government_message = government_box(
-            model, self._government_named, description="Government you are rating",
+            self, description="Government you are rating",
             placeholder="For example: the city, region or ministry of your team",
             style={"description_width": "14em"}, layout=w.Layout(width="42em"))
 
@@ -57,7 +56,6 @@ class PillarRatingView:
 
         self.progress = w.HTML()
         self.chart = w.HTML()
-        self.status = status_line()
         self.widget = w.VBox(
             [
                 w.HTML("<h3>Rate your government on each pillar</h3>"),
@@ -70,15 +68,10 @@ class PillarRatingView:
         )
         self.redraw()
 
-    def _government_named(self) -> None:
-        self._on_change()  # saved first: a redraw can never cost the participant an answer
-        self.redraw()
-
     def _rating_changed(self, pillar_id: str):
         def handler(change) -> None:
             self.model.rate(pillar_id, change["new"] or None)
-            self._on_change()
-            self.redraw()
+            self.accepted()
 
         return handler
 

@@ -14,8 +14,16 @@ from dgtkit.models import dates
 from dgtkit.models.checks import FormErrors
 from dgtkit.models.roadmap import FIELD_NAMES, Roadmap, RoadmapRow, canvas_guide
 from dgtkit.models.text import FieldError
-from dgtkit.widgets.common import message_html, status_line
-from dgtkit.widgets.forms import LABEL_STYLE, WIDE, chart_html, checklist_html, clear
+from dgtkit.widgets.base import View
+from dgtkit.widgets.common import message_html
+from dgtkit.widgets.forms import (
+    LABEL_STYLE,
+    WIDE,
+    chart_html,
+    checklist_html,
+    clear,
+    show_errors,
+)
 
 NEW = "__new__"  # the "new row" choice of the row picker
 NONE = ""
@@ -27,15 +35,12 @@ def hint(text: str) -> w.HTML:
     return w.HTML(f'<span style="color:#333">{escape(text)}</span>')
 
 
-class CapacityRoadmapView:
+class CapacityRoadmapView(View):
     """Builds the Ex 10 form around a Roadmap; calls ``on_change`` after each accepted edit."""
 
     def __init__(self, model: Roadmap, on_change: Callable[[], None]):
-        self.model = model
-        self._on_change = on_change
-        self._quiet = False  # True while the form itself fills the fields
+        super().__init__(model, on_change)
         self._drawn = ""  # what the chart showed when it was last drawn
-        self.status = status_line()
         self.context = w.HTML()
         self.table = w.HTML()
         self.chart = w.HTML()
@@ -62,7 +67,7 @@ class CapacityRoadmapView:
         model, guide = self.model, canvas_guide()
         example = guide.example
         self.row_choice = w.Dropdown(description="Row to edit", style=LABEL_STYLE, layout=WIDE)
-        self.row_choice.observe(lambda _c: self._quiet or self._show_row(), names="value")
+        self.row_choice.observe(lambda _c: self.quiet or self._show_row(), names="value")
         self.pillar = w.Dropdown(
             description="Pillar of the gap",
             style=LABEL_STYLE,
@@ -169,9 +174,9 @@ class CapacityRoadmapView:
                 continuous_update=False,
                 placeholder="Only if this level needs no action now",
             )
-            field.observe(self._no_action_changed(level.id), names="value")
             self.no_action[level.id] = field
             self.no_action_messages[level.id] = w.HTML()
+            field.observe(self._no_action_changed(level.id), names="value")
             rows.append(w.HBox([field, self.no_action_messages[level.id]]))
         return [
             w.HTML(
@@ -195,18 +200,12 @@ class CapacityRoadmapView:
         try:
             row = self.model.save_row(self._selected(), **self._form_values())
         except FormErrors as errors:
-            for name, text in errors.by_field.items():
-                self.messages[name].value = message_html(text)
-            count = len(errors.by_field)
-            self.status.value = message_html(
-                f"The row was not saved: {count} field{'s' if count > 1 else ''} to correct "
-                "(see the messages next to them)."
-            )
+            show_errors(self.messages, errors.by_field, self.status, "The row")
             return
         except FieldError as error:
             self.status.value = message_html(error.message)
             return
-        self._accepted(select=row.id)
+        self.accepted(lambda: self.redraw(select=row.id))
 
     def _split_clicked(self, _button=None) -> None:
         row_id = self._selected()
@@ -218,7 +217,7 @@ class CapacityRoadmapView:
         except FieldError as error:
             self.status.value = message_html(error.message)
             return
-        self._accepted(select=draft.id)
+        self.accepted(lambda: self.redraw(select=draft.id))
 
     def _remove_clicked(self, _button=None) -> None:
         row_id = self._selected()
@@ -226,33 +225,23 @@ class CapacityRoadmapView:
             self.status.value = message_html("Choose the row to remove first.")
             return
         self.model.remove_row(row_id)
-        self._accepted(select=self.model.rows[0].id if self.model.rows else NEW)
+        first = self.model.rows[0].id if self.model.rows else NEW
+        self.accepted(lambda: self.redraw(select=first))
 
     def _no_action_changed(self, level_id: str):
-        def handler(change) -> None:
-            message = self.no_action_messages[level_id]
-            try:
-                self.model.explain_no_action(level_id, change["new"])
-            except FieldError as error:
-                message.value = message_html(error.message)
-                return
-            message.value = ""
-            self._accepted(select=None)
-
-        return handler
+        return self.field_handler(
+            lambda text: self.model.explain_no_action(level_id, text),
+            self.no_action_messages[level_id],
+        )
 
     def _pillar_chosen(self, change) -> None:
         """A new row with no gap yet starts from the Ex 5 gap of the chosen pillar."""
-        if self._quiet:
+        if self.quiet:
             return
         if self._selected() is None and not self.gap.value.strip() and change["new"]:
             gap = next((g for g in self.model.gaps_considered if g.pillar == change["new"]), None)
             self.gap.value = gap.label if gap else ""
         self._show_level_hint()
-
-    def _accepted(self, select: str | None) -> None:
-        self._on_change()  # saved first: a redraw can never cost the team an answer
-        self.redraw(select=select)
 
     # -- drawing -----------------------------------------------------------------------------
 
@@ -265,8 +254,7 @@ class CapacityRoadmapView:
         rows = tuple((row_label(model, row), row.id) for row in model.rows) + (("A new row", NEW),)
         milestones = (("No milestone", NONE),) + tuple((m.label, m.id) for m in model.milestones)
         keep = self.row_choice.value if select is None else select
-        self._quiet = True
-        try:
+        with self.quietly():
             if tuple(self.row_choice.options) != rows:
                 self.row_choice.options = rows
             self.row_choice.value = keep if keep in {v for _, v in rows} else NEW
@@ -274,8 +262,6 @@ class CapacityRoadmapView:
                 chosen = self.milestone.value
                 self.milestone.options = milestones
                 self.milestone.value = chosen if chosen in {v for _, v in milestones} else NONE
-        finally:
-            self._quiet = False
         if select is not None:
             self._show_row()
         shown = repr(model.to_dict())
@@ -295,15 +281,12 @@ class CapacityRoadmapView:
         row = self.model.row(row_id) if row_id else RoadmapRow(gap="")
         milestones = {v for _, v in self.milestone.options}
         values = row.to_dict() | row.partners
-        self._quiet = True
-        try:
+        with self.quietly():
             for name in FIELDS:
                 value = values.get(name) or NONE
                 if name == "milestone" and value not in milestones:
                     value = NONE  # a milestone dropped from Ex 7 since
                 getattr(self, name).value = value
-        finally:
-            self._quiet = False
         clear(self.messages)
         self.split_row.disabled = self.remove_row.disabled = row_id is None
         self._show_level_hint()

@@ -28,7 +28,8 @@ from dgtkit.models.scenarios import (
     new_signal,
 )
 from dgtkit.models.text import FieldError
-from dgtkit.widgets.common import message_html, status_line
+from dgtkit.widgets.base import View
+from dgtkit.widgets.common import message_html
 from dgtkit.widgets.forms import (
     LABEL_STYLE,
     WIDE,
@@ -44,15 +45,12 @@ NOT_CHOSEN = ""
 RATING_OPTIONS = [("Choose a rating", 0)] + [(f"{v} {SCALE_WORDS[v]}", v) for v in SCALE]
 
 
-class HorizonScanView:
+class HorizonScanView(View):
     """Builds the Ex 6 form around a ScenarioSet; calls ``on_change`` after each accepted edit."""
 
     def __init__(self, model: ScenarioSet, on_change: Callable[[], None]):
-        self.model = model
-        self._on_change = on_change
-        self._quiet = False  # True while the form itself sets values: no save, no message
+        super().__init__(model, on_change)
         self._drawn: dict[str, str] = {}  # what each chart showed when it was last drawn
-        self.status = status_line()
         self.widget = w.VBox(
             [
                 *self._build_signals(),
@@ -181,8 +179,10 @@ class HorizonScanView:
             style=LABEL_STYLE,
             tooltip="The year the four futures describe",
         )
-        self.horizon.observe(self._horizon_changed, names="value")
         self.horizon_message = w.HTML()
+        self.horizon.observe(
+            self.field_handler(self.model.set_horizon, self.horizon_message), names="value"
+        )
         self.quadrant_headings: dict[str, w.HTML] = {}
         self.names: dict[str, w.Text] = {}
         self.narratives: dict[str, w.Textarea] = {}
@@ -240,19 +240,16 @@ class HorizonScanView:
     # -- signals ---------------------------------------------------------------------------
 
     def _signal_chosen(self, change) -> None:
-        if self._quiet:
+        if self.quiet:
             return
         clear(self.signal_messages)
         signal_id = change["new"]
         signal = self.model.signal(signal_id) if signal_id else None
-        self._quiet = True
-        try:
+        with self.quietly():
             self.title.value = signal.title if signal else ""
             self.note.value = signal.note if signal else ""
             self.impact.value = signal.impact if signal else 0
             self.uncertainty.value = signal.uncertainty if signal else 0
-        finally:
-            self._quiet = False
         self.save_signal.description = "Save changes" if signal else "Add signal"
         self.remove_signal.disabled = signal is None
 
@@ -270,10 +267,9 @@ class HorizonScanView:
         except FormErrors as errors:
             show_errors(self.signal_messages, errors.by_field, self.status, "The signal")
             return
-        self._on_change()  # saved first: a redraw can never cost the team an answer
+        self.accepted()
         if not editing:
             self._clear_signal_form()
-        self.redraw()
 
     def _remove_signal_clicked(self, _button=None) -> None:
         clear(self.signal_messages)
@@ -283,18 +279,14 @@ class HorizonScanView:
             text = error.message if isinstance(error, FieldError) else "No signal is chosen."
             self.signal_messages["signal"].value = message_html(text)
             return
-        self._on_change()
+        self.accepted()
         self._clear_signal_form()
-        self.redraw()
 
     def _clear_signal_form(self) -> None:
-        self._quiet = True
-        try:
+        with self.quietly():
             self.signal_choice.value = NEW_SIGNAL
             self.title.value = self.note.value = ""
             self.impact.value = self.uncertainty.value = 0
-        finally:
-            self._quiet = False
         self.save_signal.description = "Add signal"
         self.remove_signal.disabled = True
 
@@ -302,71 +294,39 @@ class HorizonScanView:
 
     def _axis_chosen(self, index: int):
         def handler(change) -> None:
-            if self._quiet:
+            if self.quiet:
                 return
             message = self.axis_messages[f"axis{index + 1}"]
             try:
                 self.model.choose_axis(index, change["new"] or None)
             except FieldError as error:
                 message.value = message_html(error.message)
-                self._set_quietly(
+                self.set_quietly(
                     self.axis_choices[index], self.model.axes[index].signal_id or NOT_CHOSEN
                 )
                 return
             message.value = ""
-            self._accepted()
+            self.accepted()
 
         return handler
 
     def _end_named(self, index: int, end: str):
-        return self._text_handler(
+        return self.field_handler(
             lambda text: self.model.name_axis_end(index, end, text),
             self.axis_messages[f"axis{index + 1}_{end}"],
         )
 
     def _future_named(self, quadrant: str):
-        return self._text_handler(
+        return self.field_handler(
             lambda text: self.model.name_scenario(quadrant, text),
             self.future_messages[f"{quadrant}_name"],
         )
 
     def _future_told(self, quadrant: str):
-        return self._text_handler(
+        return self.field_handler(
             lambda text: self.model.tell_scenario(quadrant, text),
             self.future_messages[f"{quadrant}_narrative"],
         )
-
-    def _text_handler(self, apply: Callable[[str], None], message: w.HTML):
-        def handler(change) -> None:
-            try:
-                apply(change["new"])
-            except FieldError as error:
-                message.value = message_html(error.message)
-                return
-            message.value = ""
-            self._accepted()
-
-        return handler
-
-    def _horizon_changed(self, change) -> None:
-        try:
-            self.model.set_horizon(change["new"])
-        except FieldError as error:
-            self.horizon_message.value = message_html(error.message)
-            return
-        self.horizon_message.value = ""
-        self._accepted()
-
-    def _accepted(self) -> None:
-        self._on_change()  # saved first: a redraw can never cost the team an answer
-        self.redraw()
-
-    def _set_quietly(self, field: w.Widget, value) -> None:
-        self._quiet = True
-        try:
-            field.value = value
-        finally:
-            self._quiet = False
 
     # -- drawing ---------------------------------------------------------------------------
 
@@ -413,8 +373,7 @@ class HorizonScanView:
     def _refresh_choices(self) -> None:
         signals = self.model.signals
         listed = [(f"{n}. {s.title}", s.id) for n, s in enumerate(signals, start=1)]
-        self._quiet = True
-        try:
+        with self.quietly():
             ids = {s.id for s in signals}
             chosen = self.signal_choice.value if self.signal_choice.value in ids else NEW_SIGNAL
             self.signal_choice.options = [("A new signal", NEW_SIGNAL)] + listed
@@ -428,8 +387,6 @@ class HorizonScanView:
                 ]
                 choice.options = [("Not chosen yet", NOT_CHOSEN)] + offered
                 choice.value = current or NOT_CHOSEN
-        finally:
-            self._quiet = False
 
 
 def words_html(words: int) -> str:

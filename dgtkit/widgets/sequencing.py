@@ -12,7 +12,8 @@ import ipywidgets as w
 from dgtkit.charts.sequencing import order_alt_text, order_chart
 from dgtkit.models.sequencing import REVEAL_AFTER, ProcessSequence
 from dgtkit.models.text import FieldError
-from dgtkit.widgets.common import message_html, status_line
+from dgtkit.widgets.base import View
+from dgtkit.widgets.common import message_html
 from dgtkit.widgets.forms import chart_html
 
 LABEL = {"description_width": "20em"}
@@ -32,14 +33,11 @@ def feedback_list_html(lines: list[str]) -> str:
     return f'<div role="status"><ul style="margin:0.3em 0">{items}</ul></div>'
 
 
-class ProcessSequencingView:
+class ProcessSequencingView(View):
     """Builds the Ex 4 form around a model; calls ``on_change`` after each accepted edit."""
 
     def __init__(self, model: ProcessSequence, on_change: Callable[[], None]):
-        self.model = model
-        self._on_change = on_change
-        self._quiet = False  # True while the form sets its own values: no save
-        self.status = status_line()
+        super().__init__(model, on_change)
         self.widget = w.VBox(
             [
                 w.HTML("<h3>Put the steps of the process in order</h3>"),
@@ -105,7 +103,7 @@ class ProcessSequencingView:
                 layout=w.Layout(width="52em", height="4em"),
                 continuous_update=False,
             )
-            box.observe(self._explained(first - 1), names="value")
+            box.observe(self.field_handler(self._link_writer(first - 1), message), names="value")
             self.link_titles.append(title)
             self.link_boxes.append(box)
             self.link_messages.append(message)
@@ -118,8 +116,11 @@ class ProcessSequencingView:
             layout=w.Layout(width="52em", height="4em"),
             continuous_update=False,
         )
-        self.cycle.observe(self._cycle_explained, names="value")
         self.cycle_message = w.HTML()
+        self.cycle.observe(  # the note on the cycle changes nothing else: saved, not redrawn
+            self.field_handler(self.model.explain_cycle, self.cycle_message, redraw=False),
+            names="value",
+        )
         self.kept = w.HTML()
         return [
             w.HTML(
@@ -165,68 +166,36 @@ class ProcessSequencingView:
     # -- handlers ----------------------------------------------------------------------------
     def _placed(self, step_id: str):
         def handler(change) -> None:
-            if self._quiet:
+            if self.quiet:
                 return
             try:
                 said = self.model.place(step_id, change["new"] or None)
             except FieldError as error:
                 self.moved.value = message_html(error.message)
                 return
-            self._on_change()  # saved first: a redraw can never cost the team an answer
+            self.accepted()
             self.moved.value = f'<div role="status">{escape(said)}</div>'
-            self.redraw()
 
         return handler
 
-    def _explained(self, index: int):
-        def handler(change) -> None:
-            if self._quiet:
-                return
+    def _link_writer(self, index: int):
+        """What writes the explanation of the link at ``index`` of the current order."""
+
+        def write(text) -> None:
             _, first, then = self.model.slots()[index]
-            message = self.link_messages[index]
             if first is None or then is None:
-                message.value = message_html("Give both positions a step first.")
-                return
-            try:
-                self.model.explain_link(first, then, change["new"])
-            except FieldError as error:
-                message.value = message_html(error.message)
-                return
-            message.value = ""
-            self._on_change()
-            self.redraw()
+                raise FieldError("link", "Give both positions a step first.")
+            self.model.explain_link(first, then, text)
 
-        return handler
-
-    def _cycle_explained(self, change) -> None:
-        try:
-            self.model.explain_cycle(change["new"])
-        except FieldError as error:
-            self.cycle_message.value = message_html(error.message)
-            return
-        self.cycle_message.value = ""
-        self._on_change()
+        return write
 
     def _checked(self, _button=None) -> None:
-        try:
-            feedback = self.model.check()
-        except FieldError as error:
-            self.check_message.value = message_html(error.message)
-            return
-        self.check_message.value = ""
-        self._on_change()
-        self.feedback.value = feedback_list_html(self.model.feedback_lines(feedback))
-        self.redraw()
+        if self.apply(self.model.check, self.check_message):
+            feedback = self.model.last_feedback  # the check's
+            self.feedback.value = feedback_list_html(self.model.feedback_lines(feedback))
 
     def _revealed(self, _button=None) -> None:
-        try:
-            self.model.reveal()
-        except FieldError as error:
-            self.check_message.value = message_html(error.message)
-            return
-        self.check_message.value = ""
-        self._on_change()
-        self.redraw()
+        self.apply(self.model.reveal, self.check_message)
 
     # -- drawing -----------------------------------------------------------------------------
     def redraw(self) -> None:
@@ -250,8 +219,7 @@ class ProcessSequencingView:
 
     def _sync_fields(self) -> None:
         """Show the model's positions and the links of the current order, without saving."""
-        self._quiet = True
-        try:
+        with self.quietly():
             for step_id, dropdown in self.positions.items():
                 dropdown.value = self.model.positions[step_id] or NOT_PLACED
             for index, (first, a, b) in enumerate(self.model.slots()):
@@ -259,8 +227,6 @@ class ProcessSequencingView:
                 box.value = self.model.link(a, b)
                 box.disabled = a is None or b is None
                 title.value = link_title_html(self.model, first, a, b)
-        finally:
-            self._quiet = False
 
 
 def _name(model: ProcessSequence, step_id: str | None) -> str:

@@ -19,7 +19,8 @@ from dgtkit.models.boards import Board
 from dgtkit.models.peers import country_options
 from dgtkit.models.situation import SituationAnalysis
 from dgtkit.models.text import FieldError
-from dgtkit.widgets.common import message_html, status_line
+from dgtkit.widgets.base import View
+from dgtkit.widgets.common import message_html
 from dgtkit.widgets.forms import WIDE, chart_html, government_box
 
 NOT_SET = "Not set yet"
@@ -34,26 +35,11 @@ def _chart(html: w.HTML, draw: Callable, describe: Callable, caption: str, model
     html.value = chart_html(draw, describe, model, caption)
 
 
-class _Part:
-    """A tab of the lab: shares the model and the save callback."""
-
-    def __init__(self, model: SituationAnalysis, on_change: Callable[[], None]):
-        self.model = model
-        self._on_change = on_change
-
-    def changed(self, redraw: Callable[[], None] | None = None) -> None:
-        self._on_change()  # saved first: a redraw can never cost the team an answer
-        (redraw or self.redraw)()
-
-    def redraw(self) -> None:
-        raise NotImplementedError
-
-
-class AssessmentPart(_Part):
+class AssessmentPart(View):
     """Each member rates the pillars; the team agrees today's level, target and evidence."""
 
-    def __init__(self, model, on_change):
-        super().__init__(model, on_change)
+    def __init__(self, model: SituationAnalysis, on_change: Callable[[], None], status: w.HTML):
+        super().__init__(model, on_change, status)
         framework = model.assessment.framework
         options = _level_options(framework)
         self.member_name = w.Text(
@@ -73,6 +59,7 @@ class AssessmentPart(_Part):
         self.evidence: dict[str, w.Textarea] = {}
         self.messages: dict[str, w.HTML] = {}
         own_rows, team_rows = [], []
+        a = model.assessment
         for n, pillar in enumerate(framework.pillars, start=1):
             self.own[pillar.id] = w.Dropdown(
                 options=options,
@@ -82,7 +69,6 @@ class AssessmentPart(_Part):
             )
             self.own[pillar.id].observe(self._rate_member(pillar.id), names="value")
             own_rows.append(w.HBox([self.own[pillar.id], w.HTML(escape(pillar.name))]))
-            a = model.assessment
             self.today[pillar.id] = w.Dropdown(
                 options=options,
                 value=a.current[pillar.id] or 0,
@@ -104,12 +90,12 @@ class AssessmentPart(_Part):
                 placeholder="What shows this level? A fact, a document, an example.",
             )
             self.messages[pillar.id] = w.HTML()
-            for box, handler in (
-                (self.today, self._set_today),
-                (self.target, self._set_target),
-                (self.evidence, self._note),
+            for box, apply in (
+                (self.today, lambda p, v: a.set_current(p, v or None)),
+                (self.target, lambda p, v: a.set_target(p, v or None)),
+                (self.evidence, a.note_evidence),
             ):
-                box[pillar.id].observe(handler(pillar.id), names="value")
+                box[pillar.id].observe(self._team_handler(pillar.id, apply), names="value")
             team_rows.append(
                 w.VBox(
                     [
@@ -155,9 +141,10 @@ class AssessmentPart(_Part):
 
     def _show_member(self) -> None:
         ratings = self.model.assessment.members.get(self.member.value)
-        for pid, dropdown in self.own.items():
-            dropdown.disabled = ratings is None
-            dropdown.value = (ratings or {}).get(pid) or 0
+        with self.quietly():
+            for pid, dropdown in self.own.items():
+                dropdown.disabled = ratings is None
+                dropdown.value = (ratings or {}).get(pid) or 0
 
     def _add_member(self, _button=None) -> None:
         try:
@@ -167,46 +154,31 @@ class AssessmentPart(_Part):
             return
         self.member_message.value = ""
         self.member_name.value = ""
+        self.accepted()
         self._refresh_members(select=name)
-        self.changed()
 
     def _rate_member(self, pillar_id):
         def handler(change) -> None:
             name = self.member.value
-            if name is None or self.model.assessment.members[name][pillar_id] == (
-                change["new"] or None
-            ):
-                return  # the dropdown only followed the choice of member
+            if self.quiet or name is None:
+                return  # the form shows the member's ratings, or there is no member yet
             self.model.assessment.rate_member(name, pillar_id, change["new"] or None)
-            self.changed(self.redraw_spread)
+            self.accepted(self.redraw_spread)
 
         return handler
 
     def _team_handler(self, pillar_id, apply):
-        def handler(change) -> None:
-            try:
-                apply(pillar_id, change["new"])
-            except FieldError as error:
-                self.messages[pillar_id].value = message_html(error.message)
-                return
+        """The observer of a team field of ``pillar_id``: ``apply(pillar_id, value)``; once
+        saved, its message says what the pillar still lacks."""
+
+        def redraw() -> None:
             problem = self.model.assessment.problems().get(pillar_id, "")
             self.messages[pillar_id].value = message_html(problem)
-            self.changed(self.redraw_gaps)
+            self.redraw_gaps()
 
-        return handler
-
-    def _set_today(self, pillar_id):
-        return self._team_handler(
-            pillar_id, lambda p, v: self.model.assessment.set_current(p, v or None)
+        return self.field_handler(
+            lambda value: apply(pillar_id, value), self.messages[pillar_id], redraw
         )
-
-    def _set_target(self, pillar_id):
-        return self._team_handler(
-            pillar_id, lambda p, v: self.model.assessment.set_target(p, v or None)
-        )
-
-    def _note(self, pillar_id):
-        return self._team_handler(pillar_id, self.model.assessment.note_evidence)
 
     def redraw(self) -> None:
         self.redraw_spread()
@@ -223,13 +195,13 @@ class AssessmentPart(_Part):
         _chart(self.gaps, charts.gap_chart, charts.gap_alt_text, caption, a)
 
 
-class BenchmarkPart(_Part):
+class BenchmarkPart(View):
     """Choose a Member State; see its EGDI over time, against peers, and in the distribution."""
 
-    def __init__(self, model, on_change):
-        super().__init__(model, on_change)
-        self.government, self.government_message = government_box(
-            model, self._on_change,
+    def __init__(self, model: SituationAnalysis, on_change: Callable[[], None], status: w.HTML):
+        super().__init__(model, on_change, status)
+        self.government, self.government_message = government_box(  # no chart shows the name
+            self, redraw=False,
             placeholder="For example: the city of ... or the ministry of ...", style=LABEL)
         self.country = w.Dropdown(
             options=[("Choose a country", "")] + country_options(),
@@ -260,7 +232,7 @@ class BenchmarkPart(_Part):
 
     def _choose(self, change) -> None:
         self.model.choose_country(change["new"])
-        self.changed()
+        self.accepted()
 
     def redraw(self) -> None:
         benchmark = self.model.benchmark
@@ -289,11 +261,12 @@ class BenchmarkPart(_Part):
         )
 
 
-class BoardPart(_Part):
+class BoardPart(View):
     """A SWOT or PESTEL board: add, edit, remove and rank entries."""
 
-    def __init__(self, model, on_change, board: Board, title: str):
-        super().__init__(model, on_change)
+    def __init__(self, model: SituationAnalysis, on_change: Callable[[], None], status: w.HTML,
+                 board: Board, title: str):
+        super().__init__(model, on_change, status)
         self.board, self.title = board, title
         self.category = w.Dropdown(
             options=[(label, key) for key, label in board.categories.items()],
@@ -352,16 +325,12 @@ class BoardPart(_Part):
         return handler
 
     def _apply(self, action, clear: bool = False) -> None:
+        """Change the board, then keep the entry that was selected (if it is still there)."""
         selected = self.entries.value
-        try:
-            action()
-        except FieldError as error:
-            self.message.value = message_html(error.message)
+        if not self.apply(action, self.message):
             return
-        self.message.value = ""
         if clear:
             self.text.value = ""
-        self.changed()
         if selected in {value for _label, value in self.entries.options}:
             self.entries.value = selected
 
@@ -390,11 +359,11 @@ class BoardPart(_Part):
         )
 
 
-class StakeholderPart(_Part):
+class StakeholderPart(View):
     """Stakeholders with power and interest on the four-quadrant grid."""
 
-    def __init__(self, model, on_change):
-        super().__init__(model, on_change)
+    def __init__(self, model: SituationAnalysis, on_change: Callable[[], None], status: w.HTML):
+        super().__init__(model, on_change, status)
         self.name = w.Text(
             description="Stakeholder",
             style=LABEL,
@@ -432,21 +401,12 @@ class StakeholderPart(_Part):
         )
         self.redraw()
 
-    def _apply(self, action) -> None:
-        try:
-            action()
-        except FieldError as error:
-            self.message.value = message_html(error.message)
-            return
-        self.message.value = ""
-        self.changed()
-
     def _add(self, _button=None) -> None:
         def add():
             self.model.stakeholders.add(self.name.value, self.power.value, self.interest.value)
             self.name.value = ""
 
-        self._apply(add)
+        self.apply(add, self.message)
 
     def _selected(self) -> str:
         if not self.listing.value:
@@ -454,14 +414,15 @@ class StakeholderPart(_Part):
         return self.listing.value
 
     def _update(self, _button=None) -> None:
-        self._apply(
+        self.apply(
             lambda: self.model.stakeholders.update(
                 self._selected(), self.power.value, self.interest.value
-            )
+            ),
+            self.message,
         )
 
     def _remove(self, _button=None) -> None:
-        self._apply(lambda: self.model.stakeholders.remove(self._selected()))
+        self.apply(lambda: self.model.stakeholders.remove(self._selected()), self.message)
 
     def redraw(self) -> None:
         people = self.model.stakeholders.stakeholders
@@ -492,11 +453,11 @@ class StakeholderPart(_Part):
         )
 
 
-class ProfilePart(_Part):
+class ProfilePart(View):
     """The one-page capacity-gap profile, with Markdown and PNG downloads."""
 
-    def __init__(self, model, on_change):
-        super().__init__(model, on_change)
+    def __init__(self, model: SituationAnalysis, on_change: Callable[[], None], status: w.HTML):
+        super().__init__(model, on_change, status)
         self.view = w.HTML()
         self.downloads = w.HTML()
         self.widget = w.VBox([self.view, self.downloads])
@@ -536,8 +497,9 @@ class ProfilePart(_Part):
         )
 
 
-class SituationAnalysisView:
-    """The five parts as tabs; the profile redraws whenever it is opened."""
+class SituationAnalysisView(View):
+    """The five parts as tabs, sharing one status line; the profile redraws whenever it is
+    opened."""
 
     TITLES = (
         "1 Self-assessment",
@@ -548,13 +510,16 @@ class SituationAnalysisView:
     )
 
     def __init__(self, model: SituationAnalysis, on_change: Callable[[], None]):
-        self.model = model
-        self.assessment = AssessmentPart(model, on_change)
-        self.benchmark = BenchmarkPart(model, on_change)
-        self.swot = BoardPart(model, on_change, model.swot, "SWOT analysis")
-        self.pestel = BoardPart(model, on_change, model.pestel, "PESTEL analysis")
-        self.stakeholders = StakeholderPart(model, on_change)
-        self.profile = ProfilePart(model, on_change)
+        super().__init__(model, on_change)
+        status = self.status
+        self.assessment = AssessmentPart(model, on_change, status)
+        self.benchmark = BenchmarkPart(model, on_change, status)
+        self.swot = BoardPart(model, on_change, status, model.swot, "SWOT analysis")
+        self.pestel = BoardPart(model, on_change, status, model.pestel, "PESTEL analysis")
+        self.stakeholders = StakeholderPart(model, on_change, status)
+        self.profile = ProfilePart(model, on_change, status)
+        self.parts = (self.assessment, self.benchmark, self.swot, self.pestel,
+                      self.stakeholders, self.profile)
         boards = w.VBox([self.swot.widget, self.pestel.widget])
         self.tabs = w.Tab(
             children=[
@@ -567,5 +532,8 @@ class SituationAnalysisView:
             titles=self.TITLES,
         )
         self.tabs.observe(lambda c: c["new"] == 4 and self.profile.redraw(), names="selected_index")
-        self.status = status_line()
         self.widget = w.VBox([w.HTML("<h3>Situation-analysis lab</h3>"), self.tabs, self.status])
+
+    def redraw(self) -> None:
+        for part in self.parts:
+            part.redraw()

@@ -14,8 +14,8 @@ import ipywidgets as w
 
 from dgtkit.charts.skills import gap_heatmap, heatmap_alt_text
 from dgtkit.models.skills import MAX_COMPETENCIES, MAX_ROLES, MIN_ROLES, Gap, SkillsMatrix
-from dgtkit.models.text import FieldError
-from dgtkit.widgets.common import message_html, status_line
+from dgtkit.widgets.base import View
+from dgtkit.widgets.common import message_html
 from dgtkit.widgets.forms import chart_html, checklist_html
 
 NOT_SET = -1  # the dropdown value of a level not chosen yet (0 is a level: "missing")
@@ -24,16 +24,13 @@ LABEL = {"description_width": "15em"}
 WIDE = w.Layout(width="42em")
 
 
-class SkillsMatrixView:
+class SkillsMatrixView(View):
     """Builds the Ex 9 form around a SkillsMatrix; calls ``on_change`` after each accepted edit."""
 
     TITLES = ("1 Set up", "2 Rate each role", "3 Heat map")
 
     def __init__(self, model: SkillsMatrix, on_change: Callable[[], None]):
-        self.model = model
-        self._on_change = on_change
-        self._quiet = False  # True while the form itself sets values: no save, no message
-        self.status = status_line()
+        super().__init__(model, on_change)
         self.tabs = w.Tab(
             children=[self._build_setup(), self._build_rating(), self._build_results()],
             titles=self.TITLES,
@@ -123,27 +120,18 @@ class SkillsMatrixView:
         ]
         self.columns.value = columns_html(model)
         chosen, ids = self.role.value, [r.id for r in model.roles]
-        self._quiet = True
-        try:
+        with self.quietly():
             self.role.options = [(r.name, r.id) for r in model.roles]
             self.role.value = chosen if chosen in ids else (ids[0] if ids else None)
-        finally:
-            self._quiet = False
 
     def _setup_action(self, action: Callable[[], object], message: w.HTML, rows: bool) -> bool:
-        try:
-            action()
-        except FieldError as error:
-            message.value = message_html(error.message)
+        if not self.apply(action, message):
             return False
-        message.value = ""
-        self._on_change()  # saved first: a redraw can never cost the team an answer
         self._refresh_setup()
         if rows:
             self._build_rows()
         else:
             self._show_role()
-        self.redraw()
         return True
 
     def _add_role(self, _button=None) -> None:
@@ -195,7 +183,7 @@ class SkillsMatrixView:
             layout=WIDE,
             options=[(r.name, r.id) for r in self.model.roles],
         )
-        self.role.observe(lambda _change: self._quiet or self._show_role(), names="value")
+        self.role.observe(lambda _change: self.quiet or self._show_role(), names="value")
         self.rows = w.VBox()
         return w.VBox(
             [
@@ -240,8 +228,8 @@ class SkillsMatrixView:
             for fields, handler in (
                 (self.today, self._set_today),
                 (self.needed, self._set_needed),
-                (self.measure, self._choose_measure),
-                (self.provider, self._name_provider),
+                (self.measure, self.model.choose_measure),
+                (self.provider, self.model.name_provider),
             ):
                 fields[cid].observe(self._cell_handler(cid, handler), names="value")
             blocks.append(
@@ -263,8 +251,7 @@ class SkillsMatrixView:
     def _show_role(self) -> None:
         """Show the chosen role's levels, measures and providers in the fields."""
         role_id = self.role.value
-        self._quiet = True
-        try:
+        with self.quietly():
             for column in self.model.competencies:
                 cid = column.id
                 cell = self.model.cell(role_id, cid) if role_id else None
@@ -280,8 +267,6 @@ class SkillsMatrixView:
                 self.provider[cid].value = cell.provider if cell else ""
                 self.messages[cid].value = ""
                 self._show_gap(cid)
-        finally:
-            self._quiet = False
 
     def _show_gap(self, cid: str) -> None:
         role_id = self.role.value
@@ -291,32 +276,23 @@ class SkillsMatrixView:
         self.gap[cid].value = gap_text(self.model, cid, cell)
 
     def _cell_handler(self, cid: str, apply: Callable[[str, str, object], None]):
-        def handler(change) -> None:
-            if self._quiet or not self.role.value:
-                return
-            try:
-                apply(self.role.value, cid, change["new"])
-            except FieldError as error:
-                self.messages[cid].value = message_html(error.message)
-                return
-            self.messages[cid].value = ""
-            self._on_change()  # saved first: a redraw can never cost the team an answer
+        """The observer of one field of competency ``cid`` for the chosen role (no role
+        chosen: nothing to change)."""
+
+        def redraw() -> None:
             self._show_gap(cid)
             self.redraw()
 
-        return handler
+        handler = self.field_handler(
+            lambda value: apply(self.role.value, cid, value), self.messages[cid], redraw
+        )
+        return lambda change: self.role.value and handler(change)
 
     def _set_today(self, role_id: str, cid: str, value: int) -> None:
         self.model.set_today(role_id, cid, None if value == NOT_SET else value)
 
     def _set_needed(self, role_id: str, cid: str, value: int) -> None:
         self.model.set_needed(role_id, cid, None if value == NOT_SET else value)
-
-    def _choose_measure(self, role_id: str, cid: str, value: str) -> None:
-        self.model.choose_measure(role_id, cid, value)
-
-    def _name_provider(self, role_id: str, cid: str, value: str) -> None:
-        self.model.name_provider(role_id, cid, value)
 
     # -- tab 3: the heat map and the measures --------------------------------------------------
 

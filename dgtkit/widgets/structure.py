@@ -10,8 +10,7 @@ import ipywidgets as w
 
 from dgtkit.charts.structure import fit_alt_text, fit_chart
 from dgtkit.models.structure import SCALE, TEXTS, Factor, OrganizationStructure, course_data
-from dgtkit.models.text import FieldError
-from dgtkit.widgets.common import message_html, status_line
+from dgtkit.widgets.base import View
 from dgtkit.widgets.forms import LABEL_STYLE, WIDE, chart_html, checklist_html, labelled
 
 NOT_RATED = 0
@@ -46,14 +45,12 @@ def structures_table_html() -> str:
     )
 
 
-class OrganizationStructureView:
+class OrganizationStructureView(View):
     """Builds the Ex 8 form around an OrganizationStructure; calls ``on_change`` after edits."""
 
     def __init__(self, model: OrganizationStructure, on_change: Callable[[], None]):
-        self.model = model
-        self._on_change = on_change
+        super().__init__(model, on_change)
         self._drawn = ""  # the scores the chart showed when it was last drawn
-        self.status = status_line()
         self.widget = w.VBox(
             [
                 w.HTML("<h3>Ex 8 Organization structure</h3>"),
@@ -82,11 +79,11 @@ class OrganizationStructureView:
                 style=FACTOR_STYLE,
                 layout=w.Layout(width="46em"),
             )
-            dropdown.observe(self._rated(factor.id), names="value")
             self.ratings[factor.id] = dropdown
             self.prefill_notes[factor.id] = w.HTML()
             self.explanations[factor.id] = w.HTML()
             self.rating_messages[factor.id] = w.HTML()
+            dropdown.observe(self._rated(factor.id), names="value")
             blocks.append(
                 w.VBox(
                     [
@@ -132,8 +129,14 @@ class OrganizationStructureView:
             value=self.model.recommendation or NOT_CHOSEN,
             style=LABEL_STYLE,
         )
-        self.recommendation.observe(self._chosen, names="value")
         self.recommendation_message = w.HTML()
+        self.recommendation.observe(
+            self.field_handler(
+                lambda structure: self.model.choose(structure or None),
+                self.recommendation_message,
+            ),
+            names="value",
+        )
         self.texts: dict[str, w.Textarea] = {}
         self.text_messages: dict[str, w.HTML] = {}
         rows = [labelled(self.recommendation, self.recommendation_message)]
@@ -146,9 +149,9 @@ class OrganizationStructureView:
                 layout=WIDE,
                 continuous_update=False,
             )
-            field.observe(self._written(name), names="value")
             self.texts[name] = field
             self.text_messages[name] = w.HTML()
+            field.observe(self._written(name), names="value")
             rows.append(labelled(field, self.text_messages[name]))
         self.checklist = w.HTML()
         return [
@@ -164,41 +167,15 @@ class OrganizationStructureView:
     # -- events ----------------------------------------------------------------------------
 
     def _rated(self, factor_id: str):
-        def handler(change) -> None:
-            try:
-                self.model.rate(factor_id, change["new"] or None)
-            except FieldError as error:
-                self.rating_messages[factor_id].value = message_html(error.message)
-                return
-            self.rating_messages[factor_id].value = ""
-            self._accepted()
-
-        return handler
-
-    def _chosen(self, change) -> None:
-        try:
-            self.model.choose(change["new"] or None)
-        except FieldError as error:
-            self.recommendation_message.value = message_html(error.message)
-            return
-        self.recommendation_message.value = ""
-        self._accepted()
+        return self.field_handler(
+            lambda level: self.model.rate(factor_id, level or None),
+            self.rating_messages[factor_id],
+        )
 
     def _written(self, name: str):
-        def handler(change) -> None:
-            try:
-                self.model.write(name, change["new"])
-            except FieldError as error:
-                self.text_messages[name].value = message_html(error.message)
-                return
-            self.text_messages[name].value = ""
-            self._accepted()
-
-        return handler
-
-    def _accepted(self) -> None:
-        self._on_change()  # saved first: a redraw can never cost the team an answer
-        self.redraw()
+        return self.field_handler(
+            lambda text: self.model.write(name, text), self.text_messages[name]
+        )
 
     # -- drawing ---------------------------------------------------------------------------
 

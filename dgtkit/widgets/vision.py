@@ -20,7 +20,8 @@ from dgtkit.models.vision import (
     Vision,
     new_milestone,
 )
-from dgtkit.widgets.common import message_html, status_line
+from dgtkit.widgets.base import View
+from dgtkit.widgets.common import message_html
 from dgtkit.widgets.forms import (
     LABEL_STYLE,
     WIDE,
@@ -39,15 +40,12 @@ def hint(text: str) -> w.HTML:
     return w.HTML(f'<span style="color:#333;margin-left:0.5em">{escape(text)}</span>')
 
 
-class VisionView:
+class VisionView(View):
     """Builds the Ex 7 form around a Vision; calls ``on_change`` after each accepted edit."""
 
     def __init__(self, model: Vision, on_change: Callable[[], None]):
-        self.model = model
-        self._on_change = on_change
-        self._quiet = False  # True while the form itself sets values: no save, no message
+        super().__init__(model, on_change)
         self._drawn = ""  # what the timeline showed when it was last drawn
-        self.status = status_line()
         self.widget = w.VBox(
             [*self._build_vision(), *self._build_targets(), *self._build_backcasting(), self.status]
         )
@@ -100,7 +98,9 @@ class VisionView:
             ("year", self.model.choose_year),
             ("beneficiaries", self.model.name_beneficiaries),
         ):
-            getattr(self, name).observe(self._handler(apply, self.messages[name]), names="value")
+            getattr(self, name).observe(
+                self.field_handler(apply, self.messages[name]), names="value"
+            )
         return [
             w.HTML("<h3>1. Your vision</h3>"),
             self.gaps,
@@ -201,20 +201,6 @@ class VisionView:
 
     # -- handlers --------------------------------------------------------------------------
 
-    def _handler(self, apply: Callable[[object], None], message: w.HTML):
-        def handler(change) -> None:
-            if self._quiet:
-                return
-            try:
-                apply(change["new"])
-            except FieldError as error:
-                message.value = message_html(error.message)
-                return
-            message.value = ""
-            self._accepted()
-
-        return handler
-
     def _show_targets_of_goal(self) -> None:
         """Tick boxes for the targets of the chosen goal (the course lists some goals' only)."""
         targets = sdgs().targets_of(self.goal.value)
@@ -252,7 +238,7 @@ class VisionView:
 
     def _target_ticked(self, target_id: str):
         def handler(change) -> None:
-            if self._quiet:
+            if self.quiet:
                 return
             message = self.messages["sdg_targets"]
             try:
@@ -262,14 +248,10 @@ class VisionView:
                     self.model.unlink_target(target_id)
             except FieldError as error:
                 message.value = message_html(error.message)
-                self._quiet = True
-                try:
-                    self.target_boxes[target_id].value = False
-                finally:
-                    self._quiet = False
+                self.set_quietly(self.target_boxes[target_id], False)
                 return
             message.value = ""
-            self._accepted()
+            self.accepted()
 
         return handler
 
@@ -284,22 +266,16 @@ class VisionView:
         except FormErrors as errors:
             show_errors(self.milestone_messages, errors.by_field, self.status, "The milestone")
             return
-        self._on_change()  # saved first: a redraw can never cost the team an answer
+        self.accepted()
         self.milestone_title.value = self.must_be_true.value = ""
         self.milestone_year.value = 0
-        self.redraw()
 
     def _remove_milestone_clicked(self, _button=None) -> None:
         if not self.milestone_to_remove.value:
             self.status.value = message_html("Choose the milestone to remove first.")
             return
         self.model.remove_milestone(self.milestone_to_remove.value)
-        self._on_change()
-        self.redraw()
-
-    def _accepted(self) -> None:
-        self._on_change()  # saved first: a redraw can never cost the team an answer
-        self.redraw()
+        self.accepted()
 
     # -- drawing ---------------------------------------------------------------------------
 

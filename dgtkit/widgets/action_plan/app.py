@@ -30,13 +30,14 @@ from dgtkit.widgets.action_plan.panels import (
     TableControls,
 )
 from dgtkit.widgets.action_plan.transfer import TransferPanel
-from dgtkit.widgets.common import message_html, status_line
+from dgtkit.widgets.base import View
+from dgtkit.widgets.common import message_html
 
 TABS = ["Actions", "Government and objectives", "From the week", "Timeline",
         "Coverage and budget", "What is missing", "History", "Export and import"]
 
 
-class ActionPlanView:
+class ActionPlanView(View):
     """Builds the app around an ActionPlan; calls ``on_change`` after every accepted change.
 
     ``suggestions``, ``indicators`` and ``week_vision`` come from the week's exercises;
@@ -50,12 +51,10 @@ class ActionPlanView:
                  history: Callable[[], list] | None = None,
                  restore: Callable[[int], ActionPlan | None] | None = None,
                  week_vision: VisionLink | None = None):
-        self.model = model
-        self._on_change = on_change
+        super().__init__(model, on_change)
         self.suggestions = suggestions or []
         self._history = history
         self._restore = restore
-        self.status = status_line()
         self.title = w.HTML()
         self.summary = w.HTML()
         self.editor = ActionEditor(model, self._action_saved, indicators)
@@ -63,7 +62,7 @@ class ActionPlanView:
                                       self._undo)
         self.table = w.HTML()
         self.table_message = w.HTML()
-        self.government = GovernmentPanel(model, self.changed, week_vision)
+        self.government = GovernmentPanel(model, self.accepted, week_vision)
         self.suggestions_panel = SuggestionsPanel(self._accept, self._edit_suggestion,
                                                   self._drop, self._offer_dropped)
         self.timeline = w.HTML()
@@ -127,11 +126,6 @@ class ActionPlanView:
         shown = sort_and_filter(self.model, **self.controls.selection())
         self.table.value = actions_table_html(self.model, shown)
 
-    def changed(self) -> None:
-        """Save first (a redraw can never cost the team a change), then redraw."""
-        self._on_change()
-        self.redraw()
-
     # -- actions ---------------------------------------------------------------------------
 
     def _action_saved(self, action: Action, is_new: bool) -> None:
@@ -144,7 +138,7 @@ class ActionPlanView:
             self.editor.show_problem(error.message)
             return
         self.table_message.value = ""
-        self.changed()
+        self.accepted()
 
     def _form_is_free(self) -> bool:
         """False (and the form says why) while it holds typing not yet saved: loading another
@@ -165,14 +159,14 @@ class ActionPlanView:
         removed = self.model.remove(action_id)
         if self.editor.editing == action_id:
             self.editor.clear()
-        self.changed()
+        self.accepted()
         self.table_message.value = (f"<p>Deleted '{escape(removed.title)}'. Undo delete "
                                     "puts it back.</p>")
 
     def _undo(self) -> None:
         action = self.model.undo_remove()
         if action is not None:
-            self.changed()
+            self.accepted()
             self.table_message.value = f"<p>'{escape(action.title)}' is back in the plan.</p>"
 
     # -- suggestions -----------------------------------------------------------------------
@@ -189,7 +183,7 @@ class ActionPlanView:
             except FieldError as error:
                 panel.message.value = message_html(error.message)
                 return
-            self.changed()
+            self.accepted()
             return
         values = plan_prefill.action_values(self.model, suggestion)
         try:
@@ -202,7 +196,7 @@ class ActionPlanView:
                 self.editor.show_problem(f"The suggestion needs completing before it can be "
                                          f"added: {error}")
             return
-        self.changed()
+        self.accepted()
         panel.message.value = (f"<p>Added '{escape(action.title)}' to the plan. Edit it from "
                                "the Actions tab.</p>")
 
@@ -220,11 +214,11 @@ class ActionPlanView:
 
     def _drop(self, suggestion: Suggestion) -> None:
         self.model.drop_suggestion(suggestion.id)
-        self.changed()
+        self.accepted()
 
     def _offer_dropped(self) -> None:
         self.model.dropped.clear()
-        self.changed()
+        self.accepted()
 
     # -- versions and files ----------------------------------------------------------------
 
@@ -248,7 +242,7 @@ class ActionPlanView:
 
     def _imported(self, plan: ActionPlan, name: str) -> None:
         self._replace_plan(plan)
-        self.changed()
+        self.accepted()
         self.transfer.done(f"Imported {name}: {len(plan.objectives)} objective(s) and "
                            f"{len(plan.actions)} action(s). The plan before the import is in "
                            "the history.")

@@ -20,6 +20,7 @@ from dgtkit.models.action_plan import (
 from dgtkit.models.plan_prefill import Suggestion
 from dgtkit.models.plan_tables import SORTS
 from dgtkit.models.text import FieldError
+from dgtkit.widgets.base import Quiet
 from dgtkit.widgets.common import message_html
 
 STYLE = {"description_width": "10em"}
@@ -27,7 +28,7 @@ WIDE = w.Layout(width="38em")
 NONE = ""
 
 
-class GovernmentPanel:
+class GovernmentPanel(Quiet):
     """Who the plan is for, and its objectives, each linked to the vision or a milestone."""
 
     def __init__(self, plan: ActionPlan, on_change: Callable[[], None],
@@ -35,7 +36,6 @@ class GovernmentPanel:
         self.plan = plan
         self._on_change = on_change
         self._week_vision = week_vision or VisionLink()
-        self._quiet = False
         self.team = w.Text(description="Team", style=STYLE, layout=WIDE,
                            continuous_update=False)
         self.country = w.Text(description="Country", style=STYLE, layout=WIDE,
@@ -82,12 +82,9 @@ class GovernmentPanel:
         self.redraw()
 
     def redraw(self) -> None:
-        self._quiet = True
-        try:
+        with self.quietly():
             for name, widget in self.fields.items():
                 widget.value = getattr(self.plan, name)
-        finally:
-            self._quiet = False
         vision = self.plan.vision
         if vision.is_empty:
             self.vision.value = ("<p><i>No vision from Ex 7 in this workbook. Objectives can "
@@ -136,7 +133,7 @@ class GovernmentPanel:
         self._on_change()
 
     def _described(self, change) -> None:
-        if self._quiet:
+        if self.quiet:
             return
         name = next(n for n, wdg in self.fields.items() if wdg is change["owner"])
         self.messages[name].value = ""
@@ -166,7 +163,7 @@ class GovernmentPanel:
             self._on_change()
 
 
-class TableControls:
+class TableControls(Quiet):
     """Sort, filter, and pick an action to edit or delete (with undo)."""
 
     def __init__(self, plan: ActionPlan, on_view: Callable[[], None],
@@ -181,7 +178,6 @@ class TableControls:
         self.priority = w.Dropdown(description="Priority", layout=w.Layout(width="14em"),
                                    options=[("(all)", NONE)]
                                    + [(v, k) for k, v in PRIORITIES.items()])
-        self._quiet = True  # while the controls themselves change: no redraw
         self._on_view = on_view
         for widget in (self.sort, self.text, self.objective, self.priority):
             widget.observe(self._changed, names="value")
@@ -200,27 +196,22 @@ class TableControls:
         self.refresh()
 
     def _changed(self, _change) -> None:
-        if not self._quiet:
+        if not self.quiet:  # the controls changed by the plan: the caller redraws the table
             self._on_view()
 
     def refresh(self) -> None:
         """Follow the plan's objectives and actions (the caller redraws the table)."""
-        self._quiet = True
-        try:
-            self._refresh()
-        finally:
-            self._quiet = False
-
-    def _refresh(self) -> None:
-        keep = self.objective.value
-        options = [("(all)", NONE)] + [(o.title[:60], o.id) for o in self.plan.objectives]
-        self.objective.options = options
-        self.objective.value = keep if keep in {v for _, v in options} else NONE
-        keep = self.choose.value
-        choices = [(f"{i}. {a.title[:80]}", a.id) for i, a in enumerate(self.plan.actions, 1)]
-        self.choose.options = choices
-        ids = [v for _, v in choices]
-        self.choose.value = keep if keep in ids else (ids[-1] if ids else None)
+        with self.quietly():
+            keep = self.objective.value
+            options = [("(all)", NONE)] + [(o.title[:60], o.id) for o in self.plan.objectives]
+            self.objective.options = options
+            self.objective.value = keep if keep in {v for _, v in options} else NONE
+            keep = self.choose.value
+            choices = [(f"{i}. {a.title[:80]}", a.id)
+                       for i, a in enumerate(self.plan.actions, 1)]
+            self.choose.options = choices
+            ids = [v for _, v in choices]
+            self.choose.value = keep if keep in ids else (ids[-1] if ids else None)
         for button in (self.edit, self.delete):
             button.disabled = not choices
         self.undo.disabled = not self.plan.can_undo
