@@ -64,6 +64,9 @@ setup: $(STAMP)
 # serves for that version, for Python 3.11 and later on Linux, macOS and Windows. Made by uv, a
 # tool for the course's developers only, kept in .tools (not in the course's .venv), and always
 # against PyPI alone, whatever mirrors or extra indexes this machine's pip is set up with.
+# deploy/requirements.lock is the part of it that Binder, the hub users' image and the
+# one-server hub install: deploy/requirements.txt resolved within requirements.lock, so every
+# package in it is the same version with the same hashes.
 # Packages pinned in requirements*.txt keep their pins; the others keep the version the lock
 # has unless UPGRADE=1 (every one to its newest) or UPGRADE_PACKAGE=name (that one).
 UV_VERSION := 0.13.9
@@ -74,11 +77,14 @@ $(TOOLS)/.uv-$(UV_VERSION):
 	$(TOOLS)/bin/python -m pip install --quiet uv==$(UV_VERSION)
 	@touch $@
 
+UV_COMPILE = $(UV) pip compile --quiet --universal --python-version 3.11 --generate-hashes \
+	  --index-url https://pypi.org/simple --no-config --custom-compile-command "make lock"
+
 lock: $(TOOLS)/.uv-$(UV_VERSION)
-	$(UV) pip compile --quiet requirements-test.txt --output-file $(LOCK) \
-	  --universal --python-version 3.11 --generate-hashes \
-	  --index-url https://pypi.org/simple --no-config --custom-compile-command "make lock" \
+	$(UV_COMPILE) requirements-test.txt --output-file $(LOCK) \
 	  $(if $(UPGRADE),--upgrade) $(if $(UPGRADE_PACKAGE),--upgrade-package $(UPGRADE_PACKAGE))
+	@# The hub's and Binder's share of that same lock, without the test tools.
+	$(UV_COMPILE) deploy/requirements.txt --constraint $(LOCK) --output-file deploy/$(LOCK)
 
 build: $(STAMP)
 	$(BIN)/jupyter-book build . -W -n --keep-going

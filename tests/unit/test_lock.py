@@ -12,6 +12,10 @@ after the lock, editable and without its dependencies) and ``pip``, which every 
 which installs the lock, and which no package depends on. ``setuptools`` and ``wheel`` are
 locked like any other package (nbgrader, sphinx-togglebutton and textstat need them), so a venv
 born with another setuptools must have the lock's.
+
+``deploy/requirements.lock`` is the part of that lock which Binder (and so the hub users' image)
+and the one-server hub install: deploy/requirements.txt resolved within requirements.lock, without
+the test tools. Every entry in it is the same as in requirements.lock.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import re
 import site
 from pathlib import Path
 
+import pytest
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import Version
@@ -28,6 +33,7 @@ from packaging.version import Version
 from tests.conftest import REPO
 
 LOCK = REPO / "requirements.lock"
+HUB_LOCK = REPO / "deploy" / "requirements.lock"
 NOT_LOCKED = {"dgtkit", "pip"}
 REQUIREMENTS = [REPO / "requirements.txt", REPO / "requirements-test.txt",
                 REPO / "deploy" / "requirements.txt"]
@@ -64,8 +70,9 @@ def _locked_here() -> dict[str, Version]:
     return locked
 
 
-def test_every_locked_package_has_one_version_and_the_hashes_of_its_files():
-    entries = _entries(LOCK)
+@pytest.mark.parametrize("lock", [LOCK, HUB_LOCK], ids=["course", "hub"])
+def test_every_locked_package_has_one_version_and_the_hashes_of_its_files(lock):
+    entries = _entries(lock)
     assert len(entries) > 100
     for requirement, hashes in entries:
         _pinned(requirement)
@@ -73,10 +80,25 @@ def test_every_locked_package_has_one_version_and_the_hashes_of_its_files():
         assert hashes and all(HASH.fullmatch(h) for h in hashes), f"{requirement}: {hashes}"
 
 
-def test_the_lock_names_no_index_so_pip_installs_it_from_pypi_or_any_mirror_of_it():
-    text = LOCK.read_text()
+@pytest.mark.parametrize("lock", [LOCK, HUB_LOCK], ids=["course", "hub"])
+def test_the_lock_names_no_index_so_pip_installs_it_from_pypi_or_any_mirror_of_it(lock):
+    text = lock.read_text()
     for option in ("--index-url", "--extra-index-url", "--find-links", "-e ", "file:"):
         assert option not in text, option
+
+
+def test_the_hubs_lock_is_part_of_the_course_lock_without_the_test_tools():
+    def keyed(lock):
+        return {(canonicalize_name(r.name), str(r.marker)): (_pinned(r), sorted(hashes))
+                for r, hashes in _entries(lock)}
+
+    course, hub = keyed(LOCK), keyed(HUB_LOCK)
+    assert {key: course.get(key) for key in hub} == hub, "make lock"
+    hub_names = {name for name, _ in hub}
+    for requirement, _ in _entries(REPO / "deploy" / "requirements.txt"):
+        assert canonicalize_name(requirement.name) in hub_names, requirement
+    for requirement, _ in _entries(REPO / "requirements-test.txt"):
+        assert canonicalize_name(requirement.name) not in hub_names, requirement
 
 
 def test_the_lock_keeps_every_pin_of_the_requirements_files():
@@ -105,3 +127,10 @@ def test_the_venv_holds_exactly_the_locked_packages_at_their_locked_versions():
     assert not other_version, other_version
     assert set(NOT_LOCKED) - {"pip"} <= set(installed), "the course itself is not installed"
 
+
+def test_binder_and_the_hub_install_the_hubs_lock():
+    binder = (REPO / "binder" / "requirements.txt").read_text()
+    assert "-r ../deploy/requirements.lock" in binder.splitlines()
+    setup = (REPO / "deploy" / "one-server" / "setup.sh").read_text()
+    assert 'pip install --quiet --require-hashes -r "$COURSE/deploy/requirements.lock"' in setup
+    assert '-r "$COURSE/deploy/requirements.txt"' not in setup
