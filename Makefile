@@ -1,5 +1,5 @@
-# The verbs of the course. Each one sets up what it needs first (a .venv with the pinned
-# requirements), so on a fresh machine `make book` and `make test` are enough.
+# The verbs of the course. Each one sets up what it needs first (a .venv with the locked
+# requirements, requirements.lock), so on a fresh machine `make book` and `make test` are enough.
 
 SHELL := /bin/bash
 PYTHON ?= python3
@@ -13,7 +13,7 @@ LAB_PORT ?= 8888
 # Jupyter refuses to run as root unless told; a workshop laptop or a container may be root.
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
-.PHONY: help setup book build test app lab lint benchmarks clean chromium proxy repository \
+.PHONY: help setup lock book build test app lab lint benchmarks clean chromium proxy repository \
 	assignments validate autograde formgrader feedback grades
 
 help:
@@ -23,6 +23,8 @@ help:
 	@echo "make app         serve the Day 5 action-plan app on http://$(HOST):$(APP_PORT)"
 	@echo "make lab         open JupyterLab on the course, for a workshop machine"
 	@echo "make benchmarks  measure build time, app start-up, the site's weight, autograding"
+	@echo "make lock        resolve requirements*.txt again into requirements.lock (with hashes);"
+	@echo "                 UPGRADE=1 also moves every unpinned package to its newest version"
 	@echo ""
 	@echo "The graded course (nbgrader, in exercises/):"
 	@echo "make assignments generate every assignment's student version into exercises/release"
@@ -37,16 +39,52 @@ help:
 
 VOILA_TEMPLATE := share/jupyter/voila/templates/dgt-offline
 
-$(STAMP): requirements.txt requirements-test.txt deploy/requirements.txt pyproject.toml
+# Every package comes from the lock, with its hash, and nothing else: a venv made for another
+# lock is made again, since installing over it would keep the packages the new lock dropped.
+# The course itself goes in last, editable, without its dependencies (the lock has them) and
+# built with the lock's setuptools. tests/unit/test_lock.py holds the venv to the lock.
+LOCK := requirements.lock
+$(STAMP): $(LOCK) pyproject.toml
+	@if [ -d $(VENV) ] && ! cmp -s $(LOCK) $(VENV)/$(LOCK); then \
+	  echo "requirements.lock changed: making .venv again"; rm -rf $(VENV); fi
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet -r requirements-test.txt -e .
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	$(BIN)/python -m pip check
+	cp $(LOCK) $(VENV)/$(LOCK)
 	@# An editable install skips data files: link the app's offline Voila template instead.
 	mkdir -p $(VENV)/$(dir $(VOILA_TEMPLATE))
 	ln -sfn $(CURDIR)/$(VOILA_TEMPLATE) $(VENV)/$(VOILA_TEMPLATE)
 	@touch $@
 
 setup: $(STAMP)
+
+# The lock: every package of requirements-test.txt (which takes in deploy/requirements.txt and
+# requirements.txt), transitive ones too, at one version each, with the hash of every file PyPI
+# serves for that version, for Python 3.11 and later on Linux, macOS and Windows. Made by uv, a
+# tool for the course's developers only, kept in .tools (not in the course's .venv), and always
+# against PyPI alone, whatever mirrors or extra indexes this machine's pip is set up with.
+# deploy/requirements.lock is the part of it that Binder, the hub users' image and the
+# one-server hub install: deploy/requirements.txt resolved within requirements.lock, so every
+# package in it is the same version with the same hashes.
+# Packages pinned in requirements*.txt keep their pins; the others keep the version the lock
+# has unless UPGRADE=1 (every one to its newest) or UPGRADE_PACKAGE=name (that one).
+UV_VERSION := 0.13.9
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+$(TOOLS)/.uv-$(UV_VERSION):
+	@test -x $(TOOLS)/bin/python || $(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet uv==$(UV_VERSION)
+	@touch $@
+
+UV_COMPILE = $(UV) pip compile --quiet --universal --python-version 3.11 --generate-hashes \
+	  --index-url https://pypi.org/simple --no-config --custom-compile-command "make lock"
+
+lock: $(TOOLS)/.uv-$(UV_VERSION)
+	$(UV_COMPILE) requirements-test.txt --output-file $(LOCK) \
+	  $(if $(UPGRADE),--upgrade) $(if $(UPGRADE_PACKAGE),--upgrade-package $(UPGRADE_PACKAGE))
+	@# The hub's and Binder's share of that same lock, without the test tools.
+	$(UV_COMPILE) deploy/requirements.txt --constraint $(LOCK) --output-file deploy/$(LOCK)
 
 build: $(STAMP)
 	$(BIN)/jupyter-book build . -W -n --keep-going

@@ -20,7 +20,10 @@ COURSE=$(cd "$(dirname "$0")/../.." && pwd)
 command -v npm >/dev/null || { echo "First: apt-get install python3-venv npm" >&2; exit 1; }
 
 "$PYTHON" -m venv "$PREFIX"
-"$PREFIX/bin/python" -m pip install --quiet -r "$COURSE/deploy/requirements.txt" "$COURSE"
+# The hub's part of the course's lock (deploy/requirements.lock: deploy/requirements.txt at the
+# versions of requirements.lock, each file checked against its hash), then the course itself.
+"$PREFIX/bin/python" -m pip install --quiet --require-hashes -r "$COURSE/deploy/requirements.lock"
+"$PREFIX/bin/python" -m pip install --quiet --no-deps --no-build-isolation "$COURSE"
 npm ci --prefix "$COURSE/deploy/proxy" --no-audit --no-fund --loglevel=error
 chmod -R a+rX "$PREFIX" "$COURSE"
 
