@@ -71,9 +71,10 @@ def test_the_package_binder_and_colab_install_carries_the_library_and_the_app_te
     (wheel,) = tmp_path.glob("dgtkit-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "dgtkit/exercises/base.py" in names and "dgtkit/course/week.yaml" in names
+    assert "dgtkit/course/quizzes/m1.yaml" in names  # the self-checks, for Binder and Colab
     template = "dgtkit-0.1.0.data/data/share/jupyter/voila/templates/dgt-offline/"
     assert {template + "conf.json", template + "index.html.j2"} <= set(names)
     data = "dgtkit-0.1.0.data/data/share/dgtkit/data/"
     assert {data + p.name for p in (REPO / "data").glob("*.csv")} <= set(names)
     assert (REPO / "binder" / "postBuild").read_text().strip().endswith("pip install --no-deps .")
-    assert "-r ../requirements.txt" in (REPO / "binder" / "requirements.txt").read_text()
+    assert "-r ../deploy/requirements.lock" in (REPO / "binder" / "requirements.txt").read_text()
