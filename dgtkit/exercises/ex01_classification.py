@@ -1,4 +1,4 @@
-"""Ex 1 (Module 1): digitise, digitalise or transform?"""
+"""Ex 1 (Module 1): digitize, digitalize or transform?"""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Ex 1 "Digitise, digitalise or transform?": sort twelve local services into the three steps.
+"""Ex 1 "Digitize, digitalize or transform?": sort twelve local services into the three steps.
 
 The steps and the examples are data (``course/ex01_services.yaml``). Every choice gets
 feedback at once: why it is right, or what to reconsider (never the answer itself).
@@ -26,7 +26,7 @@ COURSE_EXAMPLE = "course-example"  # the source of an example written for this c
 
 @dataclass(frozen=True)
 class Step:
-    """Digitisation, digitalisation or transformation, in the working usage of page 1.1."""
+    """Digitization, digitalization or transformation, in the working usage of page 1.1."""
 
     id: str
     name: str
@@ -158,7 +158,7 @@ class ServiceClassification:
         """Record the step chosen for an example (None clears it) and return the feedback."""
         self._example(example_id)
         if step_id is not None and step_id not in self.catalogue.step_ids:
-            raise FieldError(example_id, "Choose digitisation, digitalisation or transformation.")
+            raise FieldError(example_id, "Choose digitization, digitalization or transformation.")
         answer = self.answers[example_id]
         if step_id is not None and step_id != answer.choice:
             answer.tries += 1
@@ -264,7 +264,13 @@ class ServiceClassification:
         return model
 
 
+#: The step ids of the first edition, spelled -ise; the UN spells -ize. Workbooks saved
+#: then still load.
+FIRST_EDITION_STEPS = {"digitisation": "digitization", "digitalisation": "digitalization"}
+
+
 def _step_or_none(value: object, steps: tuple[str, ...]) -> str | None:
+    value = FIRST_EDITION_STEPS.get(value, value) if isinstance(value, str) else value
     return value if isinstance(value, str) and value in steps else None
 
 

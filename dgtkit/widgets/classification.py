@@ -58,7 +58,7 @@ class ServiceClassificationView(View):
         self.chart = w.HTML()
         self.widget = w.VBox(
             [
-                w.HTML("<h3>Digitise, digitalise or transform?</h3>"),
+                w.HTML("<h3>Digitize, digitalize or transform?</h3>"),
                 w.HTML(steps_html(model)),
                 w.HTML(
                     "<p>For each example, choose the step it shows. You get feedback at "

@@ -39,9 +39,9 @@ def test_every_choice_is_saved_and_gets_feedback_at_once(workbook):
     assert saved(workbook)["answers"]["city-app"]["choice"] == "transformation"
     feedback = view.feedback["city-app"].value
     assert "Not quite yet." in feedback and "What to reconsider" in feedback
-    assert "digitalisation" not in feedback.lower()  # the answer is not given away
-    view.choices["city-app"].value = "digitalisation"
-    assert "Right: this is digitalisation." in view.feedback["city-app"].value
+    assert "digitalization" not in feedback.lower()  # the answer is not given away
+    view.choices["city-app"].value = "digitalization"
+    assert "Right: this is digitalization." in view.feedback["city-app"].value
     assert saved(workbook)["answers"]["city-app"]["first_choice"] == "transformation"
     assert saved(workbook)["score"]["right"] == 1
 
@@ -68,8 +68,8 @@ def test_every_choice_has_a_visible_label():
     for number, radio in enumerate(exercise.view.choices.values(), start=1):
         assert radio.description == f"Example {number} is"
         assert [label for label, _ in radio.options] == [
-            "Digitisation",
-            "Digitalisation",
+            "Digitization",
+            "Digitalization",
             "Transformation",
         ]
     assert all(box.description.startswith("Reason") for box in exercise.view.reasons.values())
@@ -78,7 +78,7 @@ def test_every_choice_has_a_visible_label():
 def test_reasons_are_saved_and_bad_ones_get_a_message_and_change_nothing(workbook):
     exercise = ServiceClassification(workbook)
     view = exercise.view
-    view.choices["land-maps"].value = "digitisation"
+    view.choices["land-maps"].value = "digitization"
     view.reasons["land-maps"].value = "Only the format changed."
     assert saved(workbook)["answers"]["land-maps"]["reason"] == "Only the format changed."
     before = workbook.latest(EXERCISE_KEY).id
@@ -94,9 +94,9 @@ def test_reasons_are_saved_and_bad_ones_get_a_message_and_change_nothing(workboo
 
 def test_closing_and_reopening_restores_everything(workbook):
     exercise = ServiceClassification(workbook)
-    exercise.view.choices["proactive-benefit"].value = "digitalisation"
+    exercise.view.choices["proactive-benefit"].value = "digitalization"
     exercise.view.choices["proactive-benefit"].value = "transformation"
-    exercise.view.choices["market-fee-mobile"].value = "digitisation"
+    exercise.view.choices["market-fee-mobile"].value = "digitization"
     exercise.view.reasons["proactive-benefit"].value = "Data flows between offices."
     again = ServiceClassification(workbook)
     assert again.model.to_dict() == exercise.model.to_dict()
