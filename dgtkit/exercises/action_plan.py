@@ -13,9 +13,9 @@ import os
 import ipywidgets as w
 
 from dgtkit.exercises.base import Exercise
-from dgtkit.models import action_plan, plan_prefill
+from dgtkit.models import UNREADABLE, action_plan, plan_prefill
 from dgtkit.store import handoff
-from dgtkit.store.workbook import UNREADABLE, Revision, Workbook, WorkbookError
+from dgtkit.store.workbook import Revision, Workbook, WorkbookError
 from dgtkit.widgets.action_plan import ActionPlanView
 from dgtkit.widgets.common import saved_text, status_html
 

@@ -12,7 +12,8 @@ from typing import ClassVar
 import ipywidgets as w
 from IPython.display import display
 
-from dgtkit.store.workbook import UNREADABLE, Revision, Workbook, WorkbookError, open_workbook
+from dgtkit.models import UNREADABLE
+from dgtkit.store.workbook import Revision, Workbook, WorkbookError, open_workbook
 from dgtkit.widgets.common import message_html, saved_text, status_html
 
 

@@ -11,10 +11,10 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from dgtkit.grading.saved import ASSIGNMENT_WORKBOOK, check_own_work, name_list, saved_answer
-from dgtkit.models import dates, roadmap
+from dgtkit.models import UNREADABLE, dates, roadmap
 from dgtkit.planfile.handed_in import json_document, plan_files
 from dgtkit.store import handoff
-from dgtkit.store.workbook import NBGRADER_EXECUTION, UNREADABLE, Workbook, WorkbookError
+from dgtkit.store.workbook import NBGRADER_EXECUTION, Workbook, WorkbookError
 
 # -- Module 7 ------------------------------------------------------------------------------
 #

@@ -10,11 +10,11 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from dgtkit.models import UNREADABLE
 from dgtkit.models.checks import Check
 from dgtkit.store.workbook import (
     DEFAULT_FILENAME,
     NBGRADER_EXECUTION,
-    UNREADABLE,
     Revision,
     Workbook,
     WorkbookError,

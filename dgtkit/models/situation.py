@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from dgtkit.models import UNREADABLE
 from dgtkit.models.assessment import CapacityGap, TeamAssessment
 from dgtkit.models.boards import PESTEL, SWOT, Board
 from dgtkit.models.stakeholders import StakeholderMap
@@ -128,7 +129,7 @@ class GapProfile:
         for item in items if isinstance(items, list) else []:
             try:
                 gaps.append(CapacityGap.from_dict(item))
-            except (KeyError, TypeError, ValueError, AttributeError):
+            except UNREADABLE:
                 continue
         return gaps
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+from dgtkit.models import UNREADABLE
 from dgtkit.models import indicators as _indicators
 from dgtkit.models import pillar_rating as _pillar_rating
 from dgtkit.models import roadmap as _roadmap
@@ -25,7 +26,7 @@ from dgtkit.models.assessment import CapacityGap, TeamAssessment
 from dgtkit.models.indicators import IndicatorSummary
 from dgtkit.models.roadmap import Intervention
 from dgtkit.models.vision import Vision
-from dgtkit.store.workbook import UNREADABLE, Workbook, WorkbookError
+from dgtkit.store.workbook import Workbook, WorkbookError
 
 __all__ = [
     "CapacityGap", "IndicatorSummary", "Intervention", "Vision", "WEEK_KEYS", "capacity_gaps",

@@ -31,9 +31,6 @@ MAX_REVISION_BYTES = 5_000_000
 DEFAULT_FILENAME = "workbook.sqlite"
 #: Set by nbgrader while it runs a notebook (validate, autograde): nobody clicks then.
 NBGRADER_EXECUTION = "NBGRADER_EXECUTION"
-#: What a model's ``from_dict`` raises for saved answers it cannot read (a rule changed since,
-#: or the file was edited by hand). The revision stays in the workbook: nothing is lost.
-UNREADABLE = (KeyError, TypeError, ValueError, AttributeError)
 _EXERCISE_KEY = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,99}$")
 _BUSY_TIMEOUT_S = 60.0
 
