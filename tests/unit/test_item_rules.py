@@ -1,7 +1,9 @@
 """The item-writing rules a program can check, on every multiple-choice item of the course.
 
-The items are the self-check quizzes (``dgtkit/course/quizzes/m*.yaml``) and the knowledge
-checks (Part A) of the seven source assignments (``exercises/source/*/*.ipynb``). The rules
+The items are the self-check quizzes (``dgtkit/course/quizzes/m*.yaml``), the knowledge test
+of the whole course (``dgtkit/course/prepost.yaml``, the Day 1 pre-test and Day 5 post-test)
+and the knowledge checks (Part A) of the seven source assignments
+(``exercises/source/*/*.ipynb``). The rules
 follow Haladyna, Downing and Rodriguez (2002), "A review of multiple-choice item-writing
 guidelines for classroom assessment"; the instructor guide's section "How the questions are
 written" explains them. What a program cannot judge (is the scenario realistic, does each
@@ -24,7 +26,8 @@ Per item:
   test's message names a session to read again but neither the letter nor the text of the
   right option.
 
-Per group (one quiz, one assignment) and over the course:
+Per group (one quiz, one assignment, the knowledge test and each module's questions in it)
+and over the course:
 
 - the right answer's position is balanced: each position is right in a number of items
   within ``max(1, 5% of the items)`` of the number expected if the key were placed at random
@@ -114,6 +117,24 @@ def quiz_items() -> list[Item]:
     return found
 
 
+PREPOST = "knowledge test"
+
+
+def prepost_items() -> list[Item]:
+    return [
+        Item(
+            group=PREPOST,
+            id=question.id,
+            module=question.module,
+            session=question.session,
+            stem=question.prompt,
+            options=tuple(c.text for c in question.choices),
+            correct=next(i for i, c in enumerate(question.choices) if c.correct),
+        )
+        for question in quizzes.load_prepost().questions
+    ]
+
+
 def assignments() -> list[Path]:
     return sorted(SOURCE.glob("*/*.ipynb"))
 
@@ -174,14 +195,20 @@ def notebook_items(path: Path) -> list[Item]:
 
 
 def all_items() -> list[Item]:
-    return quiz_items() + [item for path in assignments() for item in notebook_items(path)]
+    notebooks = [item for path in assignments() for item in notebook_items(path)]
+    return quiz_items() + prepost_items() + notebooks
 
 
 ITEMS = all_items()
 GROUPS = sorted({item.group for item in ITEMS})
+#: The knowledge test is read per module too: each module's questions are a group of their own.
+MODULE_GROUPS = sorted({f"{PREPOST}, module {i.module}" for i in ITEMS if i.group == PREPOST})
 
 
 def in_group(group: str) -> list[Item]:
+    if group.startswith(f"{PREPOST}, module "):
+        module = int(group.rsplit(" ", 1)[1])
+        return [i for i in ITEMS if i.group == PREPOST and i.module == module]
     return [item for item in ITEMS if item.group == group]
 
 
@@ -264,7 +291,7 @@ def test_every_item_names_a_session_of_its_module():
 def test_hidden_test_messages_point_to_a_session_and_never_give_the_answer():
     problems = []
     for item in ITEMS:
-        if item.group.startswith("quiz"):
+        if item.group.startswith("quiz") or item.group == PREPOST:
             continue
         right = item.options[item.correct]
         letter = "ABCDE"[item.correct]
@@ -325,16 +352,16 @@ def longest_problems(name: str, items: list[Item]) -> list[str]:
     return []
 
 
-@pytest.mark.parametrize("group", GROUPS)
+@pytest.mark.parametrize("group", GROUPS + MODULE_GROUPS)
 def test_right_answers_are_spread_over_the_positions_in_each_group(group):
     problems = position_problems(group, in_group(group))
     assert not problems, report(problems)
 
 
 def test_right_answers_are_spread_over_the_positions_across_the_course():
-    problems = position_problems("the course", ITEMS) + position_problems(
-        "the assignments", [i for i in ITEMS if not i.group.startswith("quiz")]
-    )
+    assignments_only = [i for i in ITEMS if i.group[:1] == "m"]
+    problems = position_problems("the course", ITEMS)
+    problems += position_problems("the assignments", assignments_only)
     assert not problems, report(problems)
 
 
@@ -346,4 +373,28 @@ def test_the_right_option_is_not_the_longest_more_than_by_chance(group):
 
 def test_the_right_option_is_not_the_longest_more_than_by_chance_across_the_course():
     problems = longest_problems("the course", ITEMS)
+    assert not problems, report(problems)
+
+
+# -- the knowledge test is new to the participants ---------------------------------------------
+
+
+def test_the_knowledge_test_asks_nothing_the_week_rehearses():
+    """No question of the pre/post test is a self-check or assignment question: the gain should
+    not come from having practised the very items during the week."""
+    def key(text: str) -> str:
+        return " ".join(words(text))
+
+    rehearsed = {key(i.stem) for i in ITEMS if i.group != PREPOST}
+    rehearsed_options = {key(o) for i in ITEMS if i.group != PREPOST for o in i.options}
+    problems = []
+    for item in ITEMS:
+        if item.group != PREPOST:
+            continue
+        if key(item.stem) in rehearsed:
+            problems.append(f"{item.id}: its question is asked elsewhere")
+        if key(item.options[item.correct]) in rehearsed_options:
+            problems.append(f"{item.id}: its right answer is an option elsewhere")
+    ids = [i.id for i in ITEMS if i.group == PREPOST or i.group.startswith("quiz")]
+    problems += sorted({f"{i}: id used twice" for i in ids if ids.count(i) > 1})
     assert not problems, report(problems)
