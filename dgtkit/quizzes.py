@@ -32,6 +32,7 @@ and no ``module`` key: each question's module is the one of its session::
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -269,3 +270,43 @@ def _expect_unique_ids(questions: Sequence[Question], source: str) -> None:
     repeated = sorted({i for i in ids if ids.count(i) > 1})
     if repeated:
         raise QuizError(f"{source}: question ids used more than once: {', '.join(repeated)}")
+
+
+def paper(bank: Bank, key: bool = False) -> str:
+    """The knowledge test as plain text to print: the questions numbered in order under a
+    heading per module, each choice with a letter, and no answers. With ``key``, the answer
+    key instead: the right letter of every question, module by module."""
+    the_week = week()
+    lines = [bank.title + (": answer key" if key else ""), ""]
+    number = 0
+    for module in bank.modules:
+        lines.append(f"Module {module}. {the_week.module(module).short}")
+        lines.append("")
+        for question in bank.in_module(module):
+            number += 1
+            letters = "ABCDE"
+            if key:
+                right = letters[[c.correct for c in question.choices].index(True)]
+                lines.append(f"{number}. {right}")
+                continue
+            lines.append(f"{number}. {question.prompt}")
+            lines += [f"   {letters[i]}. {c.text}" for i, c in enumerate(question.choices)]
+            lines.append("")
+        if key:
+            lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m dgtkit.quizzes paper`` prints the knowledge test to hand out;
+    ``python -m dgtkit.quizzes key`` prints its answer key, module by module."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args not in (["paper"], ["key"]):
+        print("Usage: python -m dgtkit.quizzes paper | key", file=sys.stderr)
+        return 2
+    print(paper(load_prepost(), key=args == ["key"]), end="")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

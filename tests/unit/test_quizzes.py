@@ -278,3 +278,17 @@ def test_the_course_bank_covers_every_module_with_new_questions():
     assert all(len(bank.in_module(m)) >= quizzes.MIN_PER_MODULE for m in bank.modules)
     quiz_ids = {q.id for quiz in quizzes.all_quizzes() for q in quiz.questions}
     assert not quiz_ids & {q.id for q in bank.questions}
+
+
+def test_the_paper_test_has_no_answers_and_the_key_has_one_letter_a_question(capsys):
+    bank = quizzes.load_prepost()
+    text = quizzes.paper(bank)
+    assert "Module 3. Situation analysis" in text
+    assert f"{len(bank.questions)}. {bank.questions[-1].prompt}" in text
+    assert "   A. " + bank.questions[0].choices[0].text in text
+    assert "correct" not in text and "Yes." not in text
+    key = quizzes.paper(bank, key=True)
+    letters = [line.split(". ")[1] for line in key.splitlines() if line[:1].isdigit()]
+    assert letters == ["ABCD"[[c.correct for c in q.choices].index(True)] for q in bank.questions]
+    assert quizzes.main(["key"]) == 0 and capsys.readouterr().out == key
+    assert quizzes.main(["nonsense"]) == 2
