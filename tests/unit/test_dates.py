@@ -21,7 +21,6 @@ from dgtkit.models.action_plan import new_action
 from dgtkit.models.checks import FormErrors
 from dgtkit.models.evaluation import new_commitment
 from dgtkit.models.indicators import IndicatorSet
-from dgtkit.models.text import FieldError
 from dgtkit.workbook import Workbook
 from tests.helpers import REPO, freeze_clock
 
