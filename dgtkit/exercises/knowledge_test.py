@@ -1,4 +1,4 @@
-"""The knowledge pre-test and post-test (Modules 1 and 7, Kirkpatrick level 2)."""
+"""The knowledge pre-test and post-test (Day 1 and Day 5, Kirkpatrick level 2, session 7.2)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from dgtkit.widgets.knowledge_test import KnowledgeTestView
 
 
 class KnowledgeTest(Exercise):
-    """The Module 1 self-check as the Day 1 pre-test and the Day 5 post-test, and the gain."""
+    """The course's knowledge test, as the Day 1 pre-test and the Day 5 post-test, and the gain
+    per module."""
 
     key = knowledge_test.EXERCISE_KEY
     model_class = knowledge_test.KnowledgeTest

@@ -1,6 +1,7 @@
 """The knowledge test form: choose the attempt (Day 1 pre-test or Day 5 post-test), answer
-every question, submit; then the feedback per question, the chart of both scores, the gain and
-the change per question. Every answer is saved as it is chosen."""
+every question (grouped by module), submit; then the chart of both scores per module, the gain
+per module, and, once the post-test is submitted, the feedback and the change per question.
+Every answer is saved as it is chosen."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from html import escape
 import ipywidgets as w
 
 from dgtkit.charts.knowledge_test import score_alt_text, score_chart
-from dgtkit.models.knowledge_test import ATTEMPTS, POST, PRE, KnowledgeTest
+from dgtkit.models.knowledge_test import ATTEMPTS, POST, PRE, KnowledgeTest, module_label
 from dgtkit.widgets.base import View
 from dgtkit.widgets.forms import chart_html
 
@@ -76,7 +77,11 @@ class KnowledgeTestView(View):
         self.feedback: dict[str, w.HTML] = {}
         self.messages: dict[str, w.HTML] = {}
         blocks = []
-        for number, question in enumerate(self.model.quiz.questions, start=1):
+        module = None
+        for number, question in enumerate(self.model.bank.questions, start=1):
+            if question.module != module:
+                module = question.module
+                blocks.append(w.HTML(f"<h4>Module {escape(module_label(module))}</h4>"))
             radio = w.RadioButtons(
                 options=[(choice.text, i) for i, choice in enumerate(question.choices)],
                 value=None,
@@ -128,14 +133,14 @@ class KnowledgeTestView(View):
         key = self.attempt.value
         attempt = self.model.attempts[key]
         with self.quietly():
-            for question in self.model.quiz.questions:
+            for question in self.model.bank.questions:
                 radio = self.radios[question.id]
                 radio.value = attempt.answers.get(question.id)
                 radio.disabled = attempt.submitted
                 self.messages[question.id].value = ""
                 self.feedback[question.id].value = ""
-        questions = self.model.quiz.questions
-        for item in self.model.feedback(key):  # none until the attempt is submitted
+        questions = self.model.bank.questions
+        for item in self.model.feedback(key):  # none until the post-test is submitted
             self.feedback[questions[item.number - 1].id].value = feedback_html(item)
         self.submit.disabled = attempt.submitted
         self.submit.description = f"Submit my {ATTEMPTS[key]}"
@@ -153,20 +158,29 @@ class KnowledgeTestView(View):
             score_chart,
             score_alt_text,
             self.model,
-            caption="The same questions on Day 1 and on Day 5. Each bar gives the score.",
+            caption=(
+                "The same questions on Day 1 and on Day 5. Each pair of bars gives your score "
+                "in the questions about one module."
+            ),
         )
         self.gain.value = gain_html(self.model)
         self.changes.value = changes_html(self.model)
 
 
 def intro_html(model: KnowledgeTest) -> str:
+    counts = {len(model.bank.in_module(m)) for m in model.bank.modules} or {0}
+    each = f"{min(counts)} for each module"
+    if len(counts) > 1:
+        each = "at least " + each
     return (
-        f"<p>These are the {model.total} questions of the Module 1 self-check. You answer them "
-        "before the teaching starts on Day 1 (the pre-test) and again on Day 5 (the "
-        "post-test). The difference between your two scores is your gain (session 7.2).</p>"
+        f"<p>These {model.total} questions cover all {len(model.bank.modules)} modules of the "
+        f"course, {each}. You answer them before the teaching starts on "
+        "Day 1 (the pre-test) and again on Day 5 (the post-test). The difference between your "
+        "two scores, for each module and for the whole test, is your gain (session 7.2).</p>"
         "<p>Choose the test, answer every question, then submit. Once submitted, a test is "
-        "locked and you see why each answer is right or not. Your answers and scores are saved "
-        "in your workbook, which your facilitator can see.</p>"
+        "locked. You see why each answer is right or not after the post-test, so that the "
+        "pre-test does not teach you its answers. Your answers and scores are saved in your "
+        "workbook, which your facilitator can see.</p>"
     )
 
 
@@ -183,14 +197,26 @@ def feedback_html(item) -> str:
 
 
 def gain_html(model: KnowledgeTest) -> str:
+    """The gain for the whole test, and a table of the scores and the gain per module."""
     gain = model.gain()
     if gain is None:
         return "<p><i>Your gain shows here once both tests are submitted.</i></p>"
+    rows = "".join(
+        f"<tr><th scope=\"row\">{escape(module_label(r.module))}</th>"
+        f"<td>{r.pre} of {r.total}</td><td>{r.post} of {r.total}</td>"
+        f"<td>{r.gain:+g}</td></tr>"
+        for r in model.module_results()
+    )
     return (
         f"<p><b>Your gain: {gain.points:+d} points</b> ({gain.percent_points:+g} percentage "
         f"points): from {model.score(PRE)} to {model.score(POST)} right answers of "
         f"{model.total}. The gain measures knowledge, not practice, and part of it may come "
-        "from having seen the questions before.</p>"
+        "from having seen the questions before. With a few questions per module, read a "
+        "module's gain as a pointer to what to review, not as a grade.</p>"
+        '<table class="dgt-changes"><caption>Your score and gain per module</caption>'
+        '<thead><tr><th scope="col">Module</th><th scope="col">Day 1</th>'
+        '<th scope="col">Day 5</th><th scope="col">Gain (percentage points)</th></tr>'
+        f"</thead><tbody>{rows}</tbody></table>"
     )
 
 
@@ -199,14 +225,15 @@ def changes_html(model: KnowledgeTest) -> str:
     if not changes:
         return ""
     rows = "".join(
-        f"<tr><td>{c.number}</td><td>{escape(c.prompt)}</td>"
+        f"<tr><td>{c.number}</td><td>{c.module}</td><td>{escape(c.prompt)}</td>"
         f"<td>{'Right' if c.pre_right else 'Wrong'}</td>"
         f"<td>{'Right' if c.post_right else 'Wrong'}</td><td>{escape(c.word)}</td></tr>"
         for c in changes
     )
     return (
         '<table class="dgt-changes"><caption>Each question from Day 1 to Day 5</caption>'
-        '<thead><tr><th scope="col">No.</th><th scope="col">Question</th>'
+        '<thead><tr><th scope="col">No.</th><th scope="col">Module</th>'
+        '<th scope="col">Question</th>'
         '<th scope="col">Day 1</th><th scope="col">Day 5</th><th scope="col">Change</th>'
         f"</tr></thead><tbody>{rows}</tbody></table>"
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -49,6 +50,17 @@ def _reference(course: Path) -> dict:
     return notebook_json(source(course, ASSIGNMENT))
 
 
+def right_letter(notebook: dict, number: int) -> str:
+    """The letter the solution gives for knowledge question ``number``, read from the source
+    notebook, so that the fixtures follow the questions when they are rewritten."""
+    cell = "".join(_find(notebook, f"q{number}_answer")["source"])
+    return re.search(r'### BEGIN SOLUTION\s+answer_\d+ = "([A-D])"', cell).group(1)
+
+
+def wrong_letter(notebook: dict, number: int) -> str:
+    return next(letter for letter in "ABCD" if letter != right_letter(notebook, number))
+
+
 def unchanged(course: Path, student: str) -> None:
     """The release as fetched, submitted without a change and without a workbook."""
     submit(course, student, ASSIGNMENT, release(course, ASSIGNMENT))
@@ -61,7 +73,7 @@ def reference(course: Path, student: str) -> None:
 def tests_edited(course: Path, student: str) -> None:
     """Wrong or missing answers, with the test cells edited or replaced to pass anyway."""
     notebook = _reference(course)
-    _set(_find(notebook, "q1_answer"), 'answer_1 = "D"')
+    _set(_find(notebook, "q1_answer"), f'answer_1 = "{wrong_letter(notebook, 1)}"')
     _set(_find(notebook, "q1_check"), "pass  # the test is gone")
     _set(_find(notebook, "ex03_check"), 'print("All 8 pillars are rated.")')
     _set(_find(notebook, "ex04_order_check"), "assert True")  # nbgrader must restore it
@@ -88,11 +100,12 @@ def cells_duplicated_split_reordered(course: Path, student: str) -> None:
     cells[blocks["q1_text"]: blocks["q1_text"]] = q2
     # Question 3's answer split in two cells; the second keeps no nbgrader metadata.
     answer = _find(notebook, "q3_answer")
+    right = right_letter(notebook, 3)
     second = copy.deepcopy(answer)
     second["metadata"] = {}
     second["id"] = "split-second-half"
     _set(answer, 'answer_3 = ""')
-    _set(second, 'answer_3 = "B"')
+    _set(second, f'answer_3 = "{right}"')
     cells.insert(cells.index(answer) + 1, second)
     # The Ex 3 form and its check duplicated, ids and all.
     form, check = _find(notebook, "ex03_form"), _find(notebook, "ex03_check")
@@ -107,16 +120,18 @@ def cells_duplicated_split_reordered(course: Path, student: str) -> None:
 def infinite_loop(course: Path, student: str) -> None:
     """An answer cell that never ends, before its answer: that answer is lost, nothing else."""
     notebook = _reference(course)
-    _set(_find(notebook, "q1_answer"), 'while True:\n    pass\nanswer_1 = "B"')
+    right = right_letter(notebook, 1)
+    _set(_find(notebook, "q1_answer"), f'while True:\n    pass\nanswer_1 = "{right}"')
     submit(course, student, ASSIGNMENT, notebook, workbook_by=student)
 
 
 def stops_the_kernel(course: Path, student: str) -> None:
     """Answer cells that call sys.exit, os._exit and exit() after giving their answer."""
     notebook = _reference(course)
-    _set(_find(notebook, "q1_answer"), 'answer_1 = "B"\nimport sys\n\nsys.exit(0)')
-    _set(_find(notebook, "q2_answer"), 'answer_2 = "C"\nimport os\n\nos._exit(0)')
-    _set(_find(notebook, "q3_answer"), 'answer_3 = "B"\nexit()')
+    first, second, third = (right_letter(notebook, n) for n in (1, 2, 3))
+    _set(_find(notebook, "q1_answer"), f'answer_1 = "{first}"\nimport sys\n\nsys.exit(0)')
+    _set(_find(notebook, "q2_answer"), f'answer_2 = "{second}"\nimport os\n\nos._exit(0)')
+    _set(_find(notebook, "q3_answer"), f'answer_3 = "{third}"\nexit()')
     submit(course, student, ASSIGNMENT, notebook, workbook_by=student)
 
 
@@ -183,8 +198,8 @@ EXPECTED = {"reference": FULL, "blank": ZERO} | {
 def kernel_killed(course: Path, student: str) -> None:
     """A cell that kills its own kernel by a signal: it cannot be graded, only reported."""
     notebook = _reference(course)
-    _set(_find(notebook, "q2_answer"),
-         'answer_2 = "C"\nimport os, signal\n\nos.kill(os.getpid(), signal.SIGKILL)')
+    _set(_find(notebook, "q2_answer"), f'answer_2 = "{right_letter(notebook, 2)}"\n'
+         "import os, signal\n\nos.kill(os.getpid(), signal.SIGKILL)")
     submit(course, student, ASSIGNMENT, notebook, workbook_by=student)
 
 

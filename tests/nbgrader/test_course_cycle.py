@@ -25,6 +25,7 @@ from tests.nbgrader.course import (
     run,
     source,
 )
+from tests.nbgrader.submissions import right_letter, wrong_letter
 
 pytestmark = pytest.mark.slow
 
@@ -165,11 +166,14 @@ def test_validation_can_fail_both_ways(tmp_path):
     course = copy_course(tmp_path)
     notebook = source(course, "m2_holistic")
     body = notebook.read_text("utf-8")
+    reference = notebook_json(notebook)
+    first, second = right_letter(reference, 1), right_letter(reference, 2)
     # A question whose solution the check rejects, and a check that passes on anything (a
     # hollow "assert True"): validate must report both.
-    body = body.replace('answer_1 = \\"B\\"', 'answer_1 = \\"D\\"', 1)
+    wrong = f'answer_1 = \\"{wrong_letter(reference, 1)}\\"'
+    body = body.replace(f'answer_1 = \\"{first}\\"', wrong, 1)
     body = body.replace("check_choice(answer_2)", "pass  # check_choice(answer_2)")
-    body = body.replace('assert answer_2.strip().upper() == \\"C\\"', "assert True")
+    body = body.replace(f'assert answer_2.strip().upper() == \\"{second}\\"', "assert True")
     notebook.write_text(body, "utf-8")
     nbgrader(course, "generate_assignment", "m2_holistic")
     result = run(course, sys.executable, "-m", "dgtkit.instructor.validate", "m2_holistic",

@@ -204,3 +204,91 @@ def test_markdown_wraps_the_html_in_a_raw_block_no_line_can_close():
 )
 def test_feedback_does_not_repeat_the_verdict(feedback, correct, shown):
     assert self_check.explanation(quizzes.Choice("x", correct, feedback)) == shown
+
+
+# -- the knowledge test's bank -------------------------------------------------------------
+
+
+def bank_question(module: int, number: int) -> dict:
+    raw = question(number)
+    raw.update(id=f"pp-m{module}-q{number}", session=f"{module}.1")
+    raw["choices"].append(choice("a fourth"))
+    return raw
+
+
+def good_bank(per_module: int = quizzes.MIN_PER_MODULE) -> dict:
+    return {
+        "title": "Knowledge test",
+        "questions": [
+            bank_question(module, n) for module in range(1, 8) for n in range(1, per_module + 1)
+        ],
+    }
+
+
+def test_a_good_bank_loads_with_the_module_of_each_question():
+    bank = quizzes.parse_prepost(good_bank())
+    assert len(bank.questions) == 7 * quizzes.MIN_PER_MODULE
+    assert bank.modules == (1, 2, 3, 4, 5, 6, 7)
+    assert [q.module for q in bank.in_module(3)] == [3] * quizzes.MIN_PER_MODULE
+    assert bank.questions[0].module == 1 and bank.questions[-1].session == "7.1"
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            lambda b: b["questions"].pop(4),
+            "Module 2 has 2 questions, needs at least 3",
+        ),
+        (
+            lambda b: b["questions"].reverse(),
+            "put the questions in module order",
+        ),
+        (
+            lambda b: b["questions"][0].update(session="8.1"),
+            "session '8.1' is not a session of the week",
+        ),
+        (
+            lambda b: b["questions"][1].update(id="pp-m1-q1"),
+            "question ids used more than once: pp-m1-q1",
+        ),
+        (lambda b: b.update(module=1), "unknown key module"),
+        (lambda b: b["questions"][2]["choices"][0].update(correct=False), "0 choices are marked"),
+    ],
+)
+def test_a_bad_bank_is_refused_with_where_and_why(change, message):
+    raw = copy.deepcopy(good_bank())
+    change(raw)
+    with pytest.raises(QuizError) as error:
+        quizzes.parse_prepost(raw)
+    assert message in str(error.value)
+
+
+def test_load_prepost_names_a_missing_file_and_bad_yaml(tmp_path):
+    with pytest.raises(QuizError, match="The knowledge test has no questions"):
+        quizzes.load_prepost(tmp_path / "prepost.yaml")
+    (tmp_path / "prepost.yaml").write_text("title: [unclosed\n", "utf-8")
+    with pytest.raises(QuizError, match="prepost.yaml is not valid YAML"):
+        quizzes.load_prepost(tmp_path / "prepost.yaml")
+
+
+def test_the_course_bank_covers_every_module_with_new_questions():
+    bank = quizzes.load_prepost()
+    assert bank.modules == tuple(m.number for m in quizzes.week().modules)
+    assert all(len(bank.in_module(m)) >= quizzes.MIN_PER_MODULE for m in bank.modules)
+    quiz_ids = {q.id for quiz in quizzes.all_quizzes() for q in quiz.questions}
+    assert not quiz_ids & {q.id for q in bank.questions}
+
+
+def test_the_paper_test_has_no_answers_and_the_key_has_one_letter_a_question(capsys):
+    bank = quizzes.load_prepost()
+    text = quizzes.paper(bank)
+    assert "Module 3. Situation analysis" in text
+    assert f"{len(bank.questions)}. {bank.questions[-1].prompt}" in text
+    assert "   A. " + bank.questions[0].choices[0].text in text
+    assert "correct" not in text and "Yes." not in text
+    key = quizzes.paper(bank, key=True)
+    letters = [line.split(". ")[1] for line in key.splitlines() if line[:1].isdigit()]
+    assert letters == ["ABCD"[[c.correct for c in q.choices].index(True)] for q in bank.questions]
+    assert quizzes.main(["key"]) == 0 and capsys.readouterr().out == key
+    assert quizzes.main(["nonsense"]) == 2
