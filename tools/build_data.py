@@ -10,6 +10,7 @@ came from, and its caveats, is in ``data/README.md``.
 from __future__ import annotations
 
 import argparse
+import re
 import unicodedata
 from pathlib import Path
 
@@ -275,6 +276,84 @@ def losi_regions(raw: Path) -> pd.DataFrame:
     return table.assign(year=2020)[["year", "region", "losi_average"]]
 
 
+# -- the SDGs: goals, targets and global indicators in English, French and Spanish ----------
+
+SDG_LANGUAGES = ("en", "fr", "es")
+#: A target's deadline as its text states it ("By 2030, ...", "... by 2020").
+SDG_DEADLINE = re.compile(r"\b[Bb]y (20[0-9]{2})\b")
+
+
+def _sdg_titles(raw: Path, kind: str, language: str) -> dict[str, str]:
+    """{"11-2": "By 2030, provide ..."} from ``sdg/global_<kind>.<language>.yml``."""
+    import yaml
+
+    data = yaml.safe_load((raw / "sdg" / f"global_{kind}.{language}.yml").read_text("utf-8"))
+    return {key.removesuffix("-title"): " ".join(str(text).split())
+            for key, text in data.items() if key.endswith("-title")}
+
+
+def sdg_goals(raw: Path) -> pd.DataFrame:
+    """The 17 goals: number, short title and title, in the three languages."""
+    rows = []
+    short = yaml_file(raw / "sdg" / "global_goals.en.yml")
+    titles = {language: _sdg_titles(raw, "goals", language) for language in SDG_LANGUAGES}
+    for number in range(1, 18):
+        row = {"goal": number, "short_en": short[f"{number}-short"]}
+        row |= {f"title_{lang}": titles[lang][str(number)] for lang in SDG_LANGUAGES}
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def sdg_targets(raw: Path) -> pd.DataFrame:
+    """The 169 targets: goal, target id ("11.2", "16.a"), the deadline its text states, and
+    its text in the three languages."""
+    titles = {language: _sdg_titles(raw, "targets", language) for language in SDG_LANGUAGES}
+    rows = []
+    for key, text in titles["en"].items():
+        goal, target = key.split("-")
+        deadline = SDG_DEADLINE.search(text)
+        rows.append({"goal": int(goal), "target": f"{goal}.{target}",
+                     "deadline": int(deadline.group(1)) if deadline else None,
+                     **{f"text_{lang}": titles[lang][key] for lang in SDG_LANGUAGES}})
+    table = pd.DataFrame(rows)
+    order = table.target.str.split(".", expand=True)
+    table["_g"], table["_t"] = order[0].astype(int), order[1].map(_target_order)
+    table = table.sort_values(["_g", "_t"]).drop(columns=["_g", "_t"])
+    table["deadline"] = table["deadline"].astype("Int64")
+    if len(table) != 169:
+        raise SystemExit(f"Expected 169 targets, found {len(table)}")
+    return table.reset_index(drop=True)
+
+
+def _target_order(part: str) -> tuple[int, str]:
+    """Numbered targets first (1.1 ... 1.5), then the lettered means of implementation."""
+    return (0, f"{int(part):03d}") if part.isdigit() else (1, part)
+
+
+def sdg_indicators(raw: Path, targets: pd.DataFrame) -> pd.DataFrame:
+    """The global indicators: indicator id ("11.2.1"), its target, its text in three languages."""
+    titles = {language: _sdg_titles(raw, "indicators", language) for language in SDG_LANGUAGES}
+    known = set(targets.target)
+    rows = []
+    for key in titles["en"]:
+        goal, target, number = key.split("-")
+        if f"{goal}.{target}" not in known:
+            raise SystemExit(f"Indicator {key} names no target")
+        rows.append({"indicator": f"{goal}.{target}.{number}", "target": f"{goal}.{target}",
+                     **{f"text_{lang}": titles[lang].get(key, "") for lang in SDG_LANGUAGES}})
+    table = pd.DataFrame(rows)
+    order = {t: n for n, t in enumerate(targets.target)}
+    table["_t"] = table.target.map(order)
+    table["_n"] = table.indicator.str.rsplit(".", n=1).str[1].astype(int)
+    return table.sort_values(["_t", "_n"]).drop(columns=["_t", "_n"]).reset_index(drop=True)
+
+
+def yaml_file(path: Path) -> dict:
+    import yaml
+
+    return yaml.safe_load(path.read_text("utf-8"))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("raw", type=Path, help="folder holding the raw copies")
@@ -288,7 +367,10 @@ def main() -> None:
         "internet_users.csv": internet_users(args.raw),
         "mobile_coverage.csv": mobile_coverage(args.raw),
         "losi_regions_2020.csv": losi_regions(args.raw),
+        "sdg_goals.csv": sdg_goals(args.raw),
     }
+    tables["sdg_targets.csv"] = sdg_targets(args.raw)
+    tables["sdg_indicators.csv"] = sdg_indicators(args.raw, tables["sdg_targets.csv"])
     for name, table in tables.items():
         table.to_csv(args.out / name, index=False, lineterminator="\n")
         print(f"{name}: {len(table)} rows")

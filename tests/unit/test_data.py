@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 from dgtkit.course import data
+from tests.helpers import REPO
 
 SURVEY_YEARS = [2003, 2004, 2005, 2008, 2010, 2012, 2014, 2016, 2018, 2020, 2022, 2024]
 # Economies in the World Bank and ITU files that are not UN Member States.
@@ -173,3 +174,25 @@ def test_an_installed_course_reads_its_own_copy_of_the_data(tmp_path, monkeypatc
     monkeypatch.setattr(data, "CHECKOUT", tmp_path / "no-checkout")
     monkeypatch.setattr(data.sys, "prefix", str(tmp_path))
     assert data.data_dir() == installed
+
+
+def test_the_sdgs_have_17_goals_169_targets_and_their_indicators_in_three_languages():
+    import csv
+
+    def rows(name):
+        with (REPO / "data" / name).open(encoding="utf-8", newline="") as handle:
+            return list(csv.DictReader(handle))
+
+    goals, targets, indicators = (rows(f"sdg_{n}.csv") for n in ("goals", "targets", "indicators"))
+    assert [int(g["goal"]) for g in goals] == list(range(1, 18))
+    assert len(targets) == 169 and len({t["target"] for t in targets}) == 169
+    by_id = {t["target"]: t for t in targets}
+    assert by_id["11.2"]["text_en"].startswith("By 2030, provide access to safe, affordable")
+    assert by_id["17.8"]["deadline"] == "2017" and by_id["9.c"]["deadline"] == "2020"
+    assert by_id["16.6"]["deadline"] == ""  # its text names no year
+    assert [t["target"] for t in targets if t["goal"] == "11"] == [
+        "11.1", "11.2", "11.3", "11.4", "11.5", "11.6", "11.7", "11.a", "11.b", "11.c"]
+    assert all(row[f"text_{lang}"].strip() for row in targets + indicators
+               for lang in ("en", "fr", "es"))
+    assert {i["target"] for i in indicators} <= set(by_id)
+    assert {"11.2.1", "16.9.1", "17.8.1"} <= {i["indicator"] for i in indicators}
