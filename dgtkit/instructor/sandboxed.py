@@ -290,6 +290,12 @@ class SandboxedExecute(NbGraderPreprocessor):
                 twin.source = capture_source(_meta(cell)["grade_id"],
                                              names[_meta(cell)["grade_id"]])
         records, stopped = self._run(box, plain, files, mode)
+        if stopped:
+            index = stopped[1]
+            where = (_meta(nb.cells[index]).get("grade_id") or f"number {index + 1}"
+                     if 0 <= index < len(nb.cells) else "one")
+            flag(self.log, f"{stopped[0]} in cell {where}; the cells after it were not run, "
+                           "the tests after it were judged on the files handed in")
 
         reached = stopped[1] if stopped else len(nb.cells)
         captures = {}
@@ -395,19 +401,18 @@ class SandboxedExecute(NbGraderPreprocessor):
         finally:
             if not done and stopped is None:
                 last = max(records, default=-1)
+                # The cell it stopped in: the first code cell that reported nothing.
+                last = next((i for i in range(last + 1, len(plain.cells))
+                             if plain.cells[i].cell_type == "code"), last)
                 why = ("its output was larger than the limit" if running.overflow else
                        "it ran out of time" if time.monotonic() >= deadline else
                        "the runner was stopped by the student's code")
                 stopped = (f"the notebook stopped early: {why}", last)
             printed = running.printed()
             running.stop()
-        if stopped:
-            cell = stopped[1]
-            flag(self.log, f"{stopped[0]} (at code cell {cell}); the cells after it were not "
-                           "run, the tests after it judged on what was saved before")
-            if printed.strip():
-                self.log.info("The sandbox printed: %s",
-                              printed[-2000:].replace(FLAG.strip(), "[flag]"))
+        if stopped and printed.strip():
+            self.log.info("The sandbox printed: %s",
+                          printed[-2000:].replace(FLAG.strip(), "[flag]"))
         return records, stopped
 
     def _record(self, nb, info: dict, texts: dict) -> None:

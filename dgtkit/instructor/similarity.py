@@ -214,13 +214,19 @@ def matches(root: Path, assignment: str) -> list[Match]:
     students = load(root, assignment)
     samples = sample_parts(root, assignment) if students else {}
     found = []
+    like_sample: set[tuple[str, str]] = set()
     for student, parts in sorted(students.items()):
         for name, part in sorted(parts.items()):
             if name in samples and (alike := compare(part, samples[name], sample=True)):
+                like_sample.add((student, name))
                 found.append(Match(assignment, name, student, SAMPLE, round(alike[0], 2),
                                    alike[1], _excerpt(part.words(), samples[name].words())))
+    # Two students whose part is each like the sample answer are listed once each, with the
+    # sample, not as a pair.
     for (one, one_parts), (other, other_parts) in combinations(sorted(students.items()), 2):
         for name in sorted(set(one_parts) & set(other_parts)):
+            if (one, name) in like_sample and (other, name) in like_sample:
+                continue
             alike = compare(one_parts[name], other_parts[name])
             if alike:
                 found.append(Match(assignment, name, one, other, round(alike[0], 2), alike[1],
