@@ -134,11 +134,19 @@ def capture(test_id: str, names: list[str], namespace: dict) -> None:
     print(MARKER + line, flush=True)
 
 
+#: The name under which the runner puts ``capture`` among the kernel's builtins before the
+#: first cell, so that a student who replaces modules in ``sys.modules`` still has it.
+CAPTURE = "__dgtkit_capture__"
+CAPTURE_SETUP = (f"import builtins as _b, dgtkit.grading.judged as _j\n"
+                 f"_b.{CAPTURE} = _j.capture\ndel _b, _j\n")
+
+
 def capture_source(test_id: str, names: list[str]) -> str:
     """The code that stands in the student's kernel where the test ``test_id`` stood."""
     return (f"# The test {test_id} is judged outside this kernel, on these values.\n"
-            f"__import__('dgtkit.grading.judged', fromlist=['capture']).capture(\n"
-            f"    {test_id!r}, {names!r}, globals())\n")
+            f"try:\n    {CAPTURE}\nexcept NameError:\n"
+            f"    from dgtkit.grading.judged import capture as {CAPTURE}\n"
+            f"{CAPTURE}({test_id!r}, {names!r}, globals())\n")
 
 
 # -- the judge's side: plain data back to values --------------------------------------------

@@ -68,7 +68,7 @@ class Limits:
     file_bytes: int = 64 << 20
     open_files: int = 512
     #: The size of the private /tmp (the copy of the submission, home, caches).
-    disk_bytes: int = 512 << 20
+    disk_bytes: int = 256 << 20
     #: Characters of one cell's outputs kept (streams are cut, the rest dropped past it).
     output_bytes: int = 200_000
     #: Bytes read back from a sandbox in all; past this it is stopped.

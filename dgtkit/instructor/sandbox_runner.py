@@ -113,6 +113,12 @@ def main() -> int:
     )
     stopped = ""
     with client.setup_kernel():
+        if job.get("setup"):  # before the first cell, not part of the notebook
+            setup = nbformat.from_dict({"cell_type": "code", "source": job["setup"],
+                                        "metadata": {}, "outputs": [],
+                                        "execution_count": None})
+            with contextlib.suppress(Exception):
+                client.execute_cell(setup, 0, store_history=False)
         for index, cell in enumerate(notebook.cells):
             if cell.cell_type != "code":
                 continue

@@ -41,7 +41,7 @@ from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Bool, Integer, List, Unicode
 
-from dgtkit.grading.judged import capture_source, free_names, read_captures
+from dgtkit.grading.judged import CAPTURE_SETUP, capture_source, free_names, read_captures
 from dgtkit.instructor import sandbox as sandboxes
 from dgtkit.instructor.judge import Judge
 from dgtkit.instructor.sandbox_runner import limit_outputs
@@ -328,6 +328,7 @@ class SandboxedExecute(NbGraderPreprocessor):
         if answer.get("error"):
             raise RuntimeError(f"The tests could not be judged: {answer['error']}")
         results = {r.get("test"): r for r in answer.get("results", [])}
+        not_plain: list[str] = []
         for index, test in tests:
             cell = nb.cells[index]
             result = results.get(test["test"]) or {"outputs": [{
@@ -337,10 +338,10 @@ class SandboxedExecute(NbGraderPreprocessor):
                                            if _clean(o)], self.output_bytes)
             cell.outputs = [nbformat.from_dict(o) for o in outputs]
             cell.execution_count = (records.get(index) or {}).get("execution_count")
-            if result.get("not_plain"):
-                flag(self.log, f"{test['test']}: an answer that is not plain data (a string, "
-                               f"number, True/False or a list of them): "
-                               f"{', '.join(result['not_plain'])}; no points for it")
+            not_plain += [n for n in result.get("not_plain") or [] if n not in not_plain]
+        if not_plain:
+            flag(self.log, "an answer that is not plain data (a string, a number, True or "
+                           f"False, a list of them): {', '.join(not_plain)}; no points for it")
         if mode == "autograde" and info.get("student"):
             self._record(nb, info, answer.get("texts") or {})
         return nb, resources
@@ -379,7 +380,7 @@ class SandboxedExecute(NbGraderPreprocessor):
                 "channel": running.channel_number, "workdir": running.workdir,
                 "notebook": plain, "timeout": timeout, "kernel": KERNEL,
                 "kernel_arguments": self._kernel_arguments(), "startup_timeout": 120,
-                "max_output_bytes": self.output_bytes})
+                "max_output_bytes": self.output_bytes, "setup": CAPTURE_SETUP})
             for line in running.lines(deadline):
                 try:
                     record = json.loads(line)

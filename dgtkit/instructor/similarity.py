@@ -210,9 +210,37 @@ def load(root: Path, assignment: str) -> dict[str, dict[str, Part]]:
     return students
 
 
+def graded_keys(root: Path, assignment: str) -> set[str] | None:
+    """The workbook exercises an assignment grades: those its source notebook names outside
+    the cell that brings earlier work forward (None if it names none: compare all)."""
+    from dgtkit.instructor import sample_answers
+    from dgtkit.models import action_plan
+
+    code = []
+    for notebook in sorted((root / "source" / assignment).glob("*.ipynb")):
+        try:
+            cells = json.loads(notebook.read_text("utf-8"))["cells"]
+        except (OSError, ValueError, KeyError):
+            continue
+        code += ["".join(c.get("source", "")) for c in cells if c.get("cell_type") == "code"]
+    text = "\n".join(c for c in code if "bring_forward" not in c)
+    keys = {key for key in sample_answers.ANSWERS if f'"{key}"' in text}
+    if "check_action_plan_own_work" in text:
+        keys.add(action_plan.EXERCISE_KEY)
+    return keys or None
+
+
+def _only(parts: dict[str, Part], keys: set[str] | None) -> dict[str, Part]:
+    if keys is None:
+        return parts
+    return {name: part for name, part in parts.items()
+            if not name.startswith("workbook ") or name.removeprefix("workbook ") in keys}
+
+
 def matches(root: Path, assignment: str) -> list[Match]:
-    students = load(root, assignment)
-    samples = sample_parts(root, assignment) if students else {}
+    keys = graded_keys(root, assignment)
+    students = {s: _only(p, keys) for s, p in load(root, assignment).items()}
+    samples = _only(sample_parts(root, assignment), keys) if students else {}
     found = []
     like_sample: set[tuple[str, str]] = set()
     for student, parts in sorted(students.items()):

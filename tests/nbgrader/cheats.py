@@ -42,10 +42,22 @@ def _written(notebook: dict, text: str) -> None:
     _set(_find(notebook, WRITTEN), text)
 
 
+#: Written answers of different students: each their own words.
+OWN_WORDS = {
+    "zz-honest-1": "Our ministry should first agree a shared digital strategy with the "
+                   "regions, then train the staff who serve people offline, and only then "
+                   "buy new systems.",
+    "zz-honest-2": "In my district the binding constraint is leadership: no unit owns the "
+                   "service redesign, so a small delivery team with a mandate from the "
+                   "governor comes before any platform.",
+    "copy-source": "Budgets follow projects, not capacities, so every year we rebuild the "
+                   "same skills; a standing academy funded from the recurrent budget would "
+                   "keep what each project teaches.",
+}
+
+
 def honest_text(student: str) -> str:
-    return (f"My own answer, by {student}: our ministry should first agree a shared digital "
-            f"strategy with the regions, then train the staff who serve people offline, "
-            f"and only then buy new systems; code word {student.upper()}.")
+    return f"{OWN_WORDS[student]} Code word {student.upper()}."
 
 
 def honest(course: Path, student: str) -> None:
@@ -409,7 +421,8 @@ FLAGS = {
     "cheat-replaces-module": "no workbook submitted",
     "cheat-equals-anything": "an answer that is not plain data",
     "cheat-reads-the-test": "an answer that is not plain data",
-    "cheat-shadows-the-course": "not part of the assignment, never imported or run",
+    "cheat-shadows-the-course": "handed in beside the notebook, not part of the assignment, "
+                                "never imported or run",
     "cheat-own-work-off": "a workbook saved by someone else",
     "cheat-kills-parent": "the notebook stopped early: the runner was stopped by the "
                           "student's code",
