@@ -103,13 +103,27 @@ def main() -> int:
                 return None
             return super().output(outs, msg, display_id, cell_index)
 
+    def on_cell_executed(cell, cell_index, execute_reply):
+        """As nbgrader's Execute: an error the kernel replied without showing it (a cell out
+        of time) is added to the cell's outputs, so that it is seen and scored."""
+        content = (execute_reply or {}).get("content", {})
+        if content.get("status") != "error":
+            return
+        if any(o.get("output_type") == "error" and o.get("ename") == content.get("ename")
+               for o in cell.outputs):
+            return
+        cell.outputs.append(nbformat.from_dict({
+            "output_type": "error", "ename": content.get("ename", ""),
+            "evalue": content.get("evalue", ""),
+            "traceback": content.get("traceback") or ["An error occurred."]}))
+
     notebook = nbformat.reads(json.dumps(job["notebook"]), as_version=4)
     client = Client(
         notebook, timeout=job["timeout"], kernel_name=job["kernel"], allow_errors=True,
         interrupt_on_timeout=True, error_on_timeout=TIMEOUT_ERROR, raise_on_iopub_timeout=False,
         iopub_timeout=4, record_timing=False, store_widget_state=False,
         resources={"metadata": {"path": str(work)}}, extra_arguments=job["kernel_arguments"],
-        startup_timeout=job["startup_timeout"],
+        startup_timeout=job["startup_timeout"], on_cell_executed=on_cell_executed,
     )
     stopped = ""
     with client.setup_kernel():

@@ -57,7 +57,9 @@ OWN_WORDS = {
 
 
 def honest_text(student: str) -> str:
-    return f"{OWN_WORDS[student]} Code word {student.upper()}."
+    words = OWN_WORDS.get(student, f"{student} writes about the capacities of her own "
+                                    "administration, in her own words, at some length.")
+    return f"{words} Code word {student.upper()}."
 
 
 def honest(course: Path, student: str) -> None:

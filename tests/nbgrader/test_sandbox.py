@@ -33,7 +33,8 @@ def run(cells: list[str], limits: sandbox.Limits | None = None, timeout: int = 2
     running = box.start(RUNNER, "autograde", files or {}, f"{sandbox.TMP}/work/test")
     sandbox.send_json(running, {
         "channel": running.channel_number, "workdir": running.workdir, "notebook": notebook,
-        "timeout": timeout, "kernel": "dgt-sandbox", "kernel_arguments": [],
+        "timeout": timeout, "kernel": "dgt-sandbox",
+        "kernel_arguments": ["--HistoryManager.hist_file=:memory:"],
         "startup_timeout": 120, "max_output_bytes": box.limits.output_bytes})
     records = []
     try:
