@@ -2,10 +2,10 @@
 
 A sandbox is a bubblewrap (``bwrap``) container started for one notebook and gone after it:
 
-- **its own user**: run by root, the sandbox first becomes a throwaway user id that owns no
-  file of the machine (``THROWAWAY_UIDS``), then bubblewrap puts it in a user namespace of its
-  own; run by another user, the user namespace alone, with nothing writable of that user in
-  view;
+- **its own user**: run by root, the sandbox becomes a throwaway user id that owns no file of
+  the machine (``THROWAWAY_UIDS``), with no capabilities, then enters a user namespace of its
+  own in which no further one can be made; run by another user, bubblewrap's user namespace
+  alone, with nothing writable of that user in view;
 - **its own view of the files**: the system's programs and libraries, the Python environment
   and the course's package (``dgtkit`` and its ``data/``), all read-only; a private ``/tmp`` of
   limited size (a tmpfs) that holds the copy of the submission, the home folder and a fresh
@@ -223,9 +223,15 @@ class Sandbox:
         for key, value in env.items():
             args += ["--setenv", key, value]
         if uid is not None:
+            # The throwaway user, with no capability and no way to gain one; then, as that
+            # user, a user namespace of its own in which no other can be made (the kernel's
+            # user namespaces are a large attack surface), over the same view of the files.
             args += ["--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID", "--",
                      "setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups",
-                     "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs"]
+                     "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs", "--",
+                     BWRAP, "--unshare-user", "--disable-userns", "--die-with-parent",
+                     "--bind", "/", "/", "--dev-bind", "/dev", "/dev", "--proc", "/proc",
+                     "--chdir", TMP]
         return [*args, "--", *argv], None
 
     def start(self, argv: list[str], mode: str, files: dict[str, bytes] | None = None,
