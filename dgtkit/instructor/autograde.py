@@ -56,6 +56,8 @@ DEFAULT_LIMIT = 600.0
 #: How long a worker waits for the gradebook while another one writes to it.
 DB_BUSY_TIMEOUT = 120
 LOG_NAME = "autograde.log"
+#: A submission larger than this is not graded (a notebook and its workbook are a few MB).
+MAX_SUBMISSION_BYTES = 200 << 20
 
 #: What to look for in a graded notebook's error outputs, and what to tell the lecturer.
 NOTES = {
@@ -112,15 +114,20 @@ def course_config(root: Path):
 
 def refused(root: Path, task: Task) -> str:
     """Why a submission must not be graded at all, or "": it holds a symbolic link (to a
-    classmate's work, the gradebook, a device: nbgrader would copy what it points to) or
-    something that is not a file or a folder."""
+    classmate's work, the gradebook, a device: nbgrader would copy what it points to),
+    something that is not a file or a folder, or more than ``MAX_SUBMISSION_BYTES``."""
     from dgtkit.instructor.sandboxed import unsafe_entries
 
-    found = unsafe_entries(root / "submitted" / task.student / task.assignment)
-    if not found:
-        return ""
-    return ("it holds what the grader must never read, so it was not graded: "
-            + "; ".join(found[:5]))
+    folder = root / "submitted" / task.student / task.assignment
+    found = unsafe_entries(folder)
+    if found:
+        return ("it holds what the grader must never read, so it was not graded: "
+                + "; ".join(found[:5]))
+    size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+    if size > MAX_SUBMISSION_BYTES:
+        return (f"it is larger than {MAX_SUBMISSION_BYTES >> 20} MB "
+                f"({size >> 20} MB), so it was not graded")
+    return ""
 
 
 def find_tasks(root: Path, assignments: list[str], students: list[str]) -> list[Task]:
@@ -526,8 +533,8 @@ def report(outcomes: list[Outcome], stream: TextIO, log: Path) -> None:
     for outcome in look:
         if not outcome.success:
             reason = (outcome.error.strip().splitlines() or ["see the log"])[-1]
-            stream.write(f"  {outcome.task.label}: NOT GRADED after {outcome.tries} tries: "
-                         f"{reason}\n")
+            tries = f" after {outcome.tries} tries" if outcome.tries else ""
+            stream.write(f"  {outcome.task.label}: NOT GRADED{tries}: {reason}\n")
         for note in outcome.notes:
             stream.write(f"  {outcome.task.label}: {note}\n")
     if look or failed:

@@ -370,6 +370,15 @@ def links_to_the_gradebook(course: Path, student: str) -> None:
     os.symlink("../../../gradebook.db", folder / "notes.txt")
 
 
+def hands_in_a_huge_file(course: Path, student: str) -> None:
+    """Her own answers, and a file of 300 MB beside them (sparse: it takes no disk here),
+    which the grader would copy, and the feedback back to her."""
+    folder = submit(course, student, ASSIGNMENT, source(course, ASSIGNMENT),
+                    workbook_by=student)
+    with (folder / "notes.bin").open("wb") as handle:
+        handle.truncate(300 << 20)
+
+
 #: Student id → how the cheat is made. Ids sort before the honest classmates'.
 CHEATS = {
     "cheat-hides-errors": hides_errors,
@@ -392,7 +401,8 @@ CHEATS = {
     "cheat-foreign-cell": pastes_a_foreign_cell,
 }
 #: Submissions that are not graded at all (listed, with the reason).
-REFUSED = {"cheat-links-gradebook": links_to_the_gradebook}
+REFUSED = {"cheat-links-gradebook": links_to_the_gradebook,
+           "cheat-huge-file": hands_in_a_huge_file}
 
 _QUESTIONS = ("q1_check", "q2_check", "q3_check")
 #: Student id → the autograded scores the submission deserves.
@@ -430,7 +440,9 @@ FLAGS = {
                           "student's code",
     "cheat-foreign-cell": "cells with nbgrader ids this assignment does not know, run as "
                           "plain cells and not graded: ex01_check",
-    "cheat-links-gradebook": "NOT GRADED",
+    "cheat-links-gradebook": "NOT GRADED: it holds what the grader must never read, so it was "
+                             "not graded: notes.txt (a link to ../../../gradebook.db)",
+    "cheat-huge-file": "NOT GRADED: it is larger than 200 MB (300 MB), so it was not graded",
 }
 #: (student, other) pairs the similarity report must list, with the part that matched.
 SIMILAR = [
