@@ -406,6 +406,9 @@ def autograde(
         except sandboxes.SandboxUnavailable as error:
             stream.write(f"Nothing was graded: {error}\n")
             raise SystemExit(2) from None
+        from dgtkit.instructor import sandboxed
+
+        sandboxed.mark_checked()  # the workers, forked from here, need not check again
     else:
         stream.write("WARNING: grading WITHOUT a sandbox (--no-sandbox, UNSAFE=1): every "
                      "student's code runs with your rights, and can read and change your "

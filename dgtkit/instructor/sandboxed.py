@@ -63,6 +63,11 @@ _judges: dict[bool, Judge] = {}
 _checked: dict[bool, str] = {}
 
 
+def mark_checked() -> None:
+    """Say that a sandbox was seen to start in this process (and the workers it forks)."""
+    _checked[True] = "ok"
+
+
 def flag(log, text: str) -> None:
     """Tell the lecturer (through nbgrader's log) what to look at, on one line."""
     log.warning(FLAG + " ".join(str(text).split())[:500])
