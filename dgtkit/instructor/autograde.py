@@ -200,6 +200,9 @@ def _worker(root: str, force: bool, sandbox: bool, parent: int,
     while True:
         message = connection.recv()
         if message is None:
+            from dgtkit.instructor.sandboxed import close_judges
+
+            close_judges()  # a worker ends with os._exit: no atexit
             return
         assignment, student = message
         started = time.monotonic()

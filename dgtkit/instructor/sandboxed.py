@@ -27,6 +27,7 @@ Whatever needs the lecturer's eye is logged as ``NEEDS A LOOK: ...``;
 
 from __future__ import annotations
 
+import atexit
 import copy
 import fnmatch
 import json
@@ -61,6 +62,12 @@ RECORDS = "similarity/records"
 
 _judges: dict[bool, Judge] = {}
 _checked: dict[bool, str] = {}
+
+
+def close_judges() -> None:
+    """Stop this process's judges (and remove what they used)."""
+    while _judges:
+        _judges.popitem()[1].close()
 
 
 def mark_checked() -> None:
@@ -215,6 +222,8 @@ class SandboxedExecute(NbGraderPreprocessor):
 
     def _judge(self, box: sandboxes.Sandbox) -> Judge:
         if self.sandbox not in _judges:
+            if not _judges:
+                atexit.register(close_judges)
             _judges[self.sandbox] = Judge(box)
         return _judges[self.sandbox]
 
