@@ -13,8 +13,8 @@ LAB_PORT ?= 8888
 # Jupyter refuses to run as root unless told; a workshop laptop or a container may be root.
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
-.PHONY: help setup lock book build test app lab lint benchmarks clean chromium proxy repository \
-	assignments validate autograde formgrader feedback grades
+.PHONY: help setup lock book build test app lab lint benchmarks clean chromium bubblewrap proxy \
+	repository assignments validate autograde similarity formgrader feedback grades
 
 help:
 	@echo "make book        build the book and serve it on http://$(HOST):$(BOOK_PORT)"
@@ -29,8 +29,11 @@ help:
 	@echo "The graded course (nbgrader, in exercises/):"
 	@echo "make assignments generate every assignment's student version into exercises/release"
 	@echo "make validate    check that every source passes and every unanswered release fails"
-	@echo "make autograde   grade all submitted work in parallel, with a progress bar"
-	@echo "                 (FORCE=1 grades again what was graded; WORKERS=N sets the workers)"
+	@echo "make autograde   grade all submitted work in parallel, each submission's code in a"
+	@echo "                 sandbox (bubblewrap); a progress bar, what to look at, similar answers"
+	@echo "                 (FORCE=1 grades again what was graded; WORKERS=N sets the workers;"
+	@echo "                 UNSAFE=1 grades WITHOUT a sandbox: students' code runs as you)"
+	@echo "make similarity  list again the answers that are the same as a classmate's or the samples'"
 	@echo "make formgrader  open nbgrader's Formgrader to grade the written answers"
 	@echo "make feedback    write every student's feedback from the grades"
 	@echo "make grades      export the gradebook to exercises/grades.csv"
@@ -108,6 +111,21 @@ chromium:
 	  fi; \
 	fi
 
+# bubblewrap, the sandbox every submission's code runs in while it is graded (Debian's package
+# bubblewrap, the bwrap command). Without it `make autograde` refuses to grade (UNSAFE=1 aside).
+bubblewrap:
+	@if ! command -v bwrap >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing bubblewrap, the sandbox for grading students' code..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bubblewrap; \
+	  else \
+	    echo "Autograding runs each submission in a sandbox: it needs bubblewrap (bwrap)."; \
+	    echo "Install it as root with:  apt-get install bubblewrap"; \
+	    echo "(or grade WITHOUT a sandbox, at your own risk: make autograde UNSAFE=1)"; \
+	    exit 1; \
+	  fi; \
+	fi
+
 # The hub's proxy (configurable-http-proxy) from the npm registry, pinned by its lock file,
 # into deploy/proxy/node_modules (git-ignored). The hub test and deploy/one-server use it.
 PROXY := deploy/proxy/node_modules/.bin/configurable-http-proxy
@@ -117,7 +135,7 @@ $(PROXY): deploy/proxy/package.json deploy/proxy/package-lock.json
 
 proxy: $(PROXY)
 
-test: $(STAMP) chromium $(PROXY)
+test: $(STAMP) chromium bubblewrap $(PROXY)
 	$(BIN)/python -m pytest
 
 app: $(STAMP)
@@ -131,7 +149,7 @@ lab: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
-benchmarks: $(STAMP) chromium
+benchmarks: $(STAMP) chromium bubblewrap
 	$(BIN)/python benchmarks/book_build.py
 	$(BIN)/python benchmarks/app_time_to_widgets.py
 	$(BIN)/python benchmarks/site_weight.py
@@ -148,9 +166,12 @@ assignments: $(STAMP)
 validate: assignments
 	cd $(COURSE) && $(CURDIR)/$(BIN)/python -m dgtkit.instructor.validate
 
-autograde: $(STAMP)
+autograde: $(STAMP) $(if $(UNSAFE),,bubblewrap)
 	cd $(COURSE) && $(CURDIR)/$(BIN)/python -m dgtkit.instructor.autograde $(if $(FORCE),--force) \
-	  $(if $(WORKERS),--workers $(WORKERS))
+	  $(if $(WORKERS),--workers $(WORKERS)) $(if $(UNSAFE),--no-sandbox)
+
+similarity: $(STAMP)
+	cd $(COURSE) && $(CURDIR)/$(BIN)/python -m dgtkit.instructor.similarity
 
 formgrader: $(STAMP)
 	cd $(COURSE) && $(CURDIR)/$(BIN)/jupyter lab --no-browser --ip=$(HOST) --port=$(LAB_PORT) \

@@ -1,9 +1,20 @@
-"""Autograde the same 40 generated submissions serially with nbgrader and in parallel with
-``dgtkit.instructor.autograde``, in one run; print both times, the ratio, and whether the
-scores agree.
+"""Autograde the same 40 generated submissions serially with stock nbgrader and in parallel
+with ``dgtkit.instructor.autograde`` (each submission in a sandbox, its tests in the judge), in
+one run; print the times, the ratio, the sandbox's cost per submission, and whether the scores
+agree.
 
     .venv/bin/python benchmarks/autograde_parallel.py [--submissions 40] [--workers N]
-        [--assignment m3_situation]
+        [--assignment m3_situation] [--rounds 2]
+
+Three ways are timed:
+
+- ``serial``: ``nbgrader autograde ASSIGNMENT`` with nbgrader's own preprocessors (its
+  ``Execute``: the tests in the student's kernel, no sandbox), as a course without this
+  project's grading would run it;
+- ``serial-sandbox``: the same command with the course's configuration (the sandbox and the
+  judge), one submission after another: the difference from ``serial``, per submission, is
+  the sandbox's cost;
+- ``parallel``: ``python -m dgtkit.instructor.autograde ASSIGNMENT``, sandboxed, in parallel.
 
 The course is copied from ``exercises/`` into a temporary folder, the assignment generated,
 and the submissions made once: a third complete (the source notebook with a workbook of
@@ -14,8 +25,8 @@ in one copy, ``python -m dgtkit.instructor.autograde ASSIGNMENT`` in the other. 
 includes the command's own start-up. The scores of every graded cell are compared, cell by cell.
 
 On a shared machine, other work can slow one run and not the other: with ``--rounds 2`` (the
-default) each way runs twice, in the order serial, parallel, parallel, serial, and the ratio
-is that of the fastest run of each.
+default) each way runs twice, in the order serial, serial-sandbox, parallel, then parallel,
+serial-sandbox, serial, and the ratio is that of the fastest run of each.
 """
 
 from __future__ import annotations
@@ -36,6 +47,13 @@ from nbgrader.api import Gradebook
 from dgtkit.instructor.sample_answers import write_submission
 
 COURSE_ID = "dgt-capacities"
+#: Appended to the course's configuration for the ``serial`` way: nbgrader's own pipeline.
+STOCK = """
+# The benchmark's stock nbgrader: its own preprocessors, no sandbox, no judge.
+c.Autograde.sanitize_preprocessors = Autograde.class_traits()["sanitize_preprocessors"].default()
+c.Autograde.autograde_preprocessors = (
+    Autograde.class_traits()["autograde_preprocessors"].default())
+"""
 
 
 def make_course(folder: Path, assignment: str, count: int) -> Path:
@@ -107,40 +125,53 @@ def main() -> None:
     workers = ["--workers", str(args.workers)] if args.workers else []
     commands = {
         "serial": [str(BIN / "nbgrader"), "autograde", args.assignment],
+        "serial-sandbox": [str(BIN / "nbgrader"), "autograde", args.assignment],
         "parallel": [str(BIN / "python"), "-m", "dgtkit.instructor.autograde", args.assignment,
                      *workers],
     }
-    times: dict[str, list[float]] = {"serial": [], "parallel": []}
+    times: dict[str, list[float]] = {way: [] for way in commands}
     found: dict[str, dict] = {}
     with tempfile.TemporaryDirectory(prefix="autograde-benchmark-") as scratch:
         made = make_course(Path(scratch) / "made", args.assignment, args.submissions)
         order = []
         for round_ in range(args.rounds):
-            order += ["serial", "parallel"] if round_ % 2 == 0 else ["parallel", "serial"]
+            ways = list(commands)
+            order += ways if round_ % 2 == 0 else ways[::-1]
         for number, way in enumerate(order):
             copy = Path(scratch) / f"{way}-{number}"
             shutil.copytree(made.parent, copy)
+            if way == "serial":
+                with (copy / "exercises" / "nbgrader_config.py").open("a") as config:
+                    config.write(STOCK)
             times[way].append(timed(commands[way], copy / "exercises"))
             found[way] = scores(copy / "exercises", args.assignment)
             shutil.rmtree(copy)
-    one, other = found["serial"], found["parallel"]
-    serial_s, parallel_s = min(times["serial"]), min(times["parallel"])
-    students = len({student for student, _ in one})
+    best = {way: min(values) for way, values in times.items()}
+    count = args.submissions
+    students = len({student for student, _ in found["serial"]})
     runs = {way: ", ".join(f"{t:.1f}" for t in times[way]) for way in times}
-    print(f"{args.submissions} submissions of {args.assignment}, {os.cpu_count()} cores, "
+    print(f"{count} submissions of {args.assignment}, {os.cpu_count()} cores, "
           f"{args.rounds} runs each way")
-    print(f"serial nbgrader autograde   best {serial_s:6.1f} s  "
-          f"({serial_s / args.submissions:.2f} s per submission; runs: {runs['serial']})")
-    print(f"parallel dgtkit.instructor.autograde   best {parallel_s:6.1f} s  "
-          f"({parallel_s / args.submissions:.2f} s per submission; runs: {runs['parallel']})")
-    print(f"ratio (serial / parallel)        {serial_s / parallel_s:6.2f}x")
-    same = one == other and students == args.submissions
-    print(f"scores of {len(one)} graded cells of {students} students: "
-          f"{'the same both ways' if same else 'DIFFERENT'}")
+    labels = {"serial": "serial stock nbgrader autograde (no sandbox)",
+              "serial-sandbox": "serial nbgrader autograde, sandboxed",
+              "parallel": "parallel dgtkit.instructor.autograde, sandboxed"}
+    for way, label in labels.items():
+        print(f"{label:<50} best {best[way]:6.1f} s  ({best[way] / count:.2f} s per "
+              f"submission; runs: {runs[way]})")
+    ratio = best["serial"] / best["parallel"]
+    print(f"ratio (serial stock / parallel sandboxed)          {ratio:6.2f}x")
+    cost = (best["serial-sandbox"] - best["serial"]) / count
+    print(f"the sandbox's cost per submission (serial-sandbox - serial) / {count}: "
+          f"{cost:+.2f} s")
+    same = all(found[way] == found["serial"] for way in found) and students == count
+    print(f"scores of {len(found['serial'])} graded cells of {students} students: "
+          f"{'the same all three ways' if same else 'DIFFERENT'}")
     if not same:
-        for key in sorted(set(one) | set(other)):
-            if one.get(key) != other.get(key):
-                print(f"  {key}: serial {one.get(key)}, parallel {other.get(key)}")
+        for way in ("serial-sandbox", "parallel"):
+            for key in sorted(set(found["serial"]) | set(found[way])):
+                if found["serial"].get(key) != found[way].get(key):
+                    print(f"  {key}: serial {found['serial'].get(key)}, {way} "
+                          f"{found[way].get(key)}")
         raise SystemExit(1)
 
 

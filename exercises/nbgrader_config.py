@@ -12,9 +12,9 @@ from dgtkit.instructor.nbgrader_hooks import (
     WORKBOOK_FILES,
     DeduplicateIdsCleanly,
     RefuseSavedAnswersInSource,
-    StudentForTheKernel,
     handed_in_files,
 )
+from dgtkit.instructor.sandboxed import SandboxedExecute, TrustCellsFromTheGradebook
 
 c = get_config()  # noqa: F821 (provided by nbgrader when it reads this file)
 here = Path(__file__).resolve().parent
@@ -53,17 +53,28 @@ c.Autograde.exclude_overwriting = {
     folder.name: sorted({*WORKBOOK_FILES, *handed_in_files(folder)})
     for folder in (here / "source").iterdir() if folder.is_dir()
 }
-# ...a copied cell must not stop the submission from being graded (nbgrader issue 1083)...
+# ...a copied cell must not stop the submission from being graded (nbgrader issue 1083), nor
+# a cell pasted from another assignment, and what kind of cell each one is (a test, an
+# answer) is read from the gradebook, never from the submission...
 c.Autograde.sanitize_preprocessors = [
-    DeduplicateIdsCleanly if pp.__name__ == "DeduplicateIds" else pp
+    step
     for pp in Autograde.class_traits()["sanitize_preprocessors"].default()
+    for step in ([TrustCellsFromTheGradebook, pp] if pp.__name__ == "OverwriteCells"
+                 else [DeduplicateIdsCleanly if pp.__name__ == "DeduplicateIds" else pp])
 ]
-# ...the answers must be the student's own: the kernel that grades a submission is told whose
-# it is (set c.StudentForTheKernel.enabled = False where student ids are not login names)...
+# ...and a submission is hostile: its code runs in a sandbox (bubblewrap: a throwaway user, no
+# network, limits, nothing of the course in view), and never decides its own points: its
+# answers leave the sandbox as plain data and a judge where no student code ran runs the
+# tests, told by nbgrader whose submission it is (dgtkit/instructor/sandboxed.py). Without
+# bubblewrap nothing is graded, unless the lecturer says `make autograde UNSAFE=1`
+# (c.SandboxedExecute.sandbox = False). Set c.SandboxedExecute.check_own_work = False where
+# student ids are not the names students work under.
 c.Autograde.autograde_preprocessors = [
-    StudentForTheKernel,
-    *Autograde.class_traits()["autograde_preprocessors"].default(),
+    SandboxedExecute if pp.__name__ == "Execute" else pp
+    for pp in Autograde.class_traits()["autograde_preprocessors"].default()
 ]
+# Output is limited in lines (nbgrader's LimitOutput) and in characters per cell.
+c.SandboxedExecute.output_bytes = 200_000
 # Every released notebook opens with the course's instructions to students (one header
 # notebook for all assignments)...
 c.IncludeHeaderFooter.header = str(here / "header.ipynb")

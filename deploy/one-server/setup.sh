@@ -18,6 +18,8 @@ COURSE=$(cd "$(dirname "$0")/../.." && pwd)
 
 [ "$(id -u)" = 0 ] || { echo "Run as root: it creates groups, a service and $PREFIX." >&2; exit 1; }
 command -v npm >/dev/null || { echo "First: apt-get install python3-venv npm" >&2; exit 1; }
+# Graders autograde with each submission's code in a bubblewrap sandbox.
+command -v bwrap >/dev/null || { echo "First: apt-get install bubblewrap" >&2; exit 1; }
 
 "$PYTHON" -m venv "$PREFIX"
 # The hub's part of the course's lock (deploy/requirements.lock: deploy/requirements.txt at the

@@ -26,8 +26,9 @@ __all__ = ["ASSIGNMENT_WORKBOOK", "GRADED_STUDENT", "NBGRADER_EXECUTION", "asser
 #: The workbook an assignment's exercises write to: beside the notebook, whatever
 #: $DGTKIT_WORKBOOK says, so that nbgrader submits and grades it with the notebook.
 ASSIGNMENT_WORKBOOK = DEFAULT_FILENAME
-#: The student whose submission is being autograded, set for the kernel by
-#: ``dgtkit.instructor.nbgrader_hooks.StudentForTheKernel``; unset when nobody is to be checked.
+#: The student whose submission is being autograded, set by the judge
+#: (``dgtkit.instructor.judge``) from what nbgrader tells the trusted side, in a process where
+#: no student code runs; unset when nobody is to be checked. The student's kernel never has it.
 GRADED_STUDENT = "DGT_GRADED_STUDENT"
 
 

@@ -6,25 +6,37 @@ one worker process per core (and one more), and a progress bar. Each worker runs
 own autograder (``NbGraderAPI.autograde``) with the course's configuration, one submission
 at a time, so the scores are those ``nbgrader autograde`` gives; only the order differs.
 
-A submission that fails (its kernel died, say) is tried once more, unless it ran out of
-time. One that runs longer than ``--limit`` seconds in all (a kernel that no longer answers)
-is stopped with everything it started, and reported; so is one that crashes its worker. The
-rest of the class is graded meanwhile. At the end, every submission that needs a look is
-listed: not graded, a cell that ran out of time or tried to stop the kernel, a graded cell
-deleted, no workbook, a workbook saved by someone else, or (Module 7) no plan, a plan file
-that could not be read, or more than one. nbgrader's log of every submission
-goes to ``autograde.log`` in the course directory.
+Every submission's code runs in a sandbox and its tests in a judge
+(``dgtkit.instructor.sandboxed``): without bubblewrap nothing is graded, unless the lecturer
+says ``--no-sandbox`` (``make autograde UNSAFE=1``), which runs the students' code with the
+lecturer's rights and says so.
+
+A submission that fails (the judge could not be reached, say) is tried once more, unless it
+ran out of time. One that runs longer than ``--limit`` seconds in all is stopped with
+everything it started, and reported; so is one that crashes its worker. A submission holding
+a symbolic link or a device is not graded. The rest of the class is graded meanwhile. Workers
+die with this process; before each submission starts, ``autograde.log`` in the course
+directory says so, so that if the run is killed the log says which were in flight.
+
+At the end, every submission that needs a look is listed: not graded, a cell that ran out of
+time or tried to stop the kernel, a kernel that died, a graded cell deleted, a cell with an
+id the assignment does not know, files handed in that are not part of the assignment, an
+answer that is not plain data, no workbook, a workbook saved by someone else, or (Module 7)
+no plan, a plan file that could not be read, or more than one. Then the similarity report
+(``dgtkit.instructor.similarity``) lists answers identical or nearly identical to a
+classmate's or to the course's sample answers, and writes ``similarity.csv``.
 
 Run from the course directory (``exercises/``)::
 
     python -m dgtkit.instructor.autograde [ASSIGNMENT ...] [--student ID ...] [--workers N]
-                                          [--force]
+                                          [--force] [--no-sandbox]
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import ctypes
 import json
 import multiprocessing
 import os
@@ -44,6 +56,8 @@ DEFAULT_LIMIT = 600.0
 #: How long a worker waits for the gradebook while another one writes to it.
 DB_BUSY_TIMEOUT = 120
 LOG_NAME = "autograde.log"
+#: A submission larger than this is not graded (a notebook and its workbook are a few MB).
+MAX_SUBMISSION_BYTES = 200 << 20
 
 #: What to look for in a graded notebook's error outputs, and what to tell the lecturer.
 NOTES = {
@@ -98,6 +112,24 @@ def course_config(root: Path):
         os.chdir(here)
 
 
+def refused(root: Path, task: Task) -> str:
+    """Why a submission must not be graded at all, or "": it holds a symbolic link (to a
+    classmate's work, the gradebook, a device: nbgrader would copy what it points to),
+    something that is not a file or a folder, or more than ``MAX_SUBMISSION_BYTES``."""
+    from dgtkit.instructor.sandboxed import unsafe_entries
+
+    folder = root / "submitted" / task.student / task.assignment
+    found = unsafe_entries(folder)
+    if found:
+        return ("it holds what the grader must never read, so it was not graded: "
+                + "; ".join(found[:5]))
+    size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+    if size > MAX_SUBMISSION_BYTES:
+        return (f"it is larger than {MAX_SUBMISSION_BYTES >> 20} MB "
+                f"({size >> 20} MB), so it was not graded")
+    return ""
+
+
 def find_tasks(root: Path, assignments: list[str], students: list[str]) -> list[Task]:
     """Every submission in ``submitted/<student>/<assignment>/`` that matches the filters."""
     submitted = root / "submitted"
@@ -141,8 +173,18 @@ def with_busy_timeout(db_url: str) -> str:
 # -- the workers ----------------------------------------------------------------------------
 
 
-def _worker(root: str, force: bool, connection: Connection) -> None:
+def _die_with(parent: int) -> None:
+    """This process is killed when ``parent`` dies (it may already have)."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _worker(root: str, force: bool, sandbox: bool, parent: int,
+            connection: Connection) -> None:
     """Grade what the parent sends, one submission at a time, until it sends None."""
+    _die_with(parent)
     os.setsid()  # the parent can stop this worker and what it started in one go
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)  # kernels and libraries write here; nbgrader's log comes back
@@ -152,11 +194,15 @@ def _worker(root: str, force: bool, connection: Connection) -> None:
     config = course_config(Path(root))
     os.chdir(root)
     config.CourseDirectory.root = root
+    config.SandboxedExecute.sandbox = sandbox
     api = NbGraderAPI(config=config)
     api.coursedir.db_url = with_busy_timeout(api.coursedir.db_url)
     while True:
         message = connection.recv()
         if message is None:
+            from dgtkit.instructor.sandboxed import close_judges
+
+            close_judges()  # a worker ends with os._exit: no atexit
             return
         assignment, student = message
         started = time.monotonic()
@@ -175,9 +221,10 @@ def _worker(root: str, force: bool, connection: Connection) -> None:
 class Worker:
     """One worker process and the task it is grading."""
 
-    def __init__(self, context, root: Path, force: bool):
+    def __init__(self, context, root: Path, force: bool, sandbox: bool = True):
         self.connection, child = context.Pipe()
-        self.process = context.Process(target=_worker, args=(str(root), force, child),
+        self.process = context.Process(target=_worker,
+                                       args=(str(root), force, sandbox, os.getpid(), child),
                                        daemon=True)
         self.process.start()
         child.close()
@@ -261,11 +308,28 @@ def describe(outcome: Outcome) -> str:
 # -- reading the results --------------------------------------------------------------------
 
 
-def notes_of(root: Path, task: Task, graded_cells: dict[str, set[str]]) -> list[str]:
-    """What in the graded notebooks a lecturer should look at (see ``NOTES``), and graded
-    cells the student deleted (``graded_cells``: notebook name → its graded cells' ids)."""
-    folder = root / "autograded" / task.student / task.assignment
+#: What a flag of the sandboxed grader starts with in nbgrader's log.
+FLAG = "NEEDS A LOOK: "
+
+
+def flags_in(log: str) -> list[str]:
+    """The flags the sandboxed grader logged (``dgtkit.instructor.sandboxed.flag``)."""
     found = []
+    for line in log.splitlines():
+        if FLAG in line:
+            text = line.split(FLAG, 1)[1].strip()
+            if text and text not in found:
+                found.append(text)
+    return found
+
+
+def notes_of(root: Path, task: Task, graded_cells: dict[str, set[str]], log: str = ""
+             ) -> list[str]:
+    """What in the graded notebooks a lecturer should look at (see ``NOTES``), graded cells
+    the student deleted (``graded_cells``: notebook name → its graded cells' ids), and what
+    the sandboxed grader flagged in the log."""
+    folder = root / "autograded" / task.student / task.assignment
+    found = flags_in(log)
     for notebook in sorted(folder.glob("*.ipynb")):
         try:
             cells = json.loads(notebook.read_text("utf-8"))["cells"]
@@ -326,8 +390,10 @@ def autograde(
     limit: float = DEFAULT_LIMIT,
     retries: int = 1,
     stream: TextIO = sys.stdout,
+    sandbox: bool = True,
 ) -> list[Outcome]:
-    """Autograde the submissions in ``root/submitted`` in parallel; returns one outcome each."""
+    """Autograde the submissions in ``root/submitted`` in parallel; returns one outcome each.
+    Without a sandbox (``sandbox=False``) only when the lecturer says so."""
     root = root.resolve()
     # nbgrader calls the alembic command of the environment it is installed in.
     os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
@@ -335,6 +401,21 @@ def autograde(
     if not tasks:
         stream.write("Nothing to grade: no submission in submitted/ matches.\n")
         return []
+    from dgtkit.instructor import sandbox as sandboxes
+
+    if sandbox:
+        try:
+            sandboxes.check()
+        except sandboxes.SandboxUnavailable as error:
+            stream.write(f"Nothing was graded: {error}\n")
+            raise SystemExit(2) from None
+        from dgtkit.instructor import sandboxed
+
+        sandboxed.mark_checked()  # the workers, forked from here, need not check again
+    else:
+        stream.write("WARNING: grading WITHOUT a sandbox (--no-sandbox, UNSAFE=1): every "
+                     "student's code runs with your rights, and can read and change your "
+                     "files, the gradebook and other students' work.\n")
     config = course_config(root)
     from nbgrader.coursedir import CourseDirectory
 
@@ -351,13 +432,33 @@ def autograde(
     # threads or open connections); where fork is not safe (macOS), they are spawned.
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     context = multiprocessing.get_context(method)
-    queue = deque((task, 1) for task in tasks)
-    pool = [Worker(context, root, force) for _ in range(count)]
     outcomes: list[Outcome] = []
     progress = Progress(len(tasks), stream)
+    refusals = {task: refused(root, task) for task in tasks}
+    queue = deque((task, 1) for task in tasks if not refusals[task])
+    pool = [Worker(context, root, force, sandbox) for _ in range(count)]
     progress.update()
     with (root / LOG_NAME).open("a", encoding="utf-8") as log:
-        log.write(f"\n=== {time.strftime('%Y-%m-%d %H:%M:%S')}: {len(tasks)} submissions ===\n")
+        log.write(f"\n=== {time.strftime('%Y-%m-%d %H:%M:%S')}: {len(tasks)} submissions, "
+                  f"{'in a sandbox' if sandbox else 'WITHOUT A SANDBOX'} ===\n")
+        log.flush()
+        for task, why in refusals.items():
+            if why:
+                log.write(f"\n--- {task.label}: not graded: {why}\n")
+                outcomes.append(Outcome(task, False, 0.0, error=why + "\n", tries=0))
+                progress.update(outcomes[-1])
+        log.flush()
+
+        def start(worker: Worker, task: Task, tries: int) -> None:
+            # Written before the work starts: if this run is killed, the log says what was
+            # being graded.
+            log.write(f"\n+++ {task.label} (try {tries}) started by worker "
+                      f"{worker.process.pid}\n")
+            log.flush()
+            worker.give(task, tries)
+
+        def in_flight() -> str:
+            return ", ".join(w.task.label for w in pool if w.task) or "none"
 
         def settle(worker: Worker, result: dict) -> None:
             task, tries = worker.task, worker.tries
@@ -373,7 +474,8 @@ def autograde(
                               log=result["log"], tries=tries,
                               skipped="Skipping existing assignment" in result["log"])
             if outcome.success and not outcome.skipped:
-                outcome.notes = notes_of(root, task, graded_cells[task.assignment])
+                outcome.notes = notes_of(root, task, graded_cells[task.assignment],
+                                         result["log"])
                 outcome.score = score_of(db_url, course_id, task)
             outcomes.append(outcome)
             progress.update(outcome)
@@ -382,7 +484,7 @@ def autograde(
             while queue or any(w.task for w in pool):
                 for worker in pool:
                     if worker.task is None and queue:
-                        worker.give(*queue.popleft())
+                        start(worker, *queue.popleft())
                 busy = [w for w in pool if w.task is not None]
                 ready = wait([w.connection for w in busy] + [w.process.sentinel for w in busy],
                              timeout=1.0)
@@ -406,11 +508,22 @@ def autograde(
                         settle(worker, {"success": False, "error": why + "\n", "log": "",
                                         "seconds": time.monotonic() - worker.started,
                                         "overdue": overdue})
-                        pool[index] = Worker(context, root, force)
+                        pool[index] = Worker(context, root, force, sandbox)
+        except BaseException:
+            log.write(f"\n=== {time.strftime('%Y-%m-%d %H:%M:%S')}: the run was stopped; in "
+                      f"flight: {in_flight()} ===\n")
+            log.flush()
+            for worker in pool:
+                worker.stop()
+            raise
         finally:
             for worker in pool:
                 worker.finish()
     report(outcomes, stream, root / LOG_NAME)
+    with contextlib.suppress(Exception):
+        from dgtkit.instructor import similarity
+
+        similarity.report(root, sorted({t.assignment for t in tasks}), stream)
     return outcomes
 
 
@@ -426,8 +539,8 @@ def report(outcomes: list[Outcome], stream: TextIO, log: Path) -> None:
     for outcome in look:
         if not outcome.success:
             reason = (outcome.error.strip().splitlines() or ["see the log"])[-1]
-            stream.write(f"  {outcome.task.label}: NOT GRADED after {outcome.tries} tries: "
-                         f"{reason}\n")
+            tries = f" after {outcome.tries} tries" if outcome.tries else ""
+            stream.write(f"  {outcome.task.label}: NOT GRADED{tries}: {reason}\n")
         for note in outcome.notes:
             stream.write(f"  {outcome.task.label}: {note}\n")
     if look or failed:
@@ -449,10 +562,26 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"seconds one submission may take in all (default {DEFAULT_LIMIT:g})")
     parser.add_argument("--course", type=Path, default=Path.cwd(),
                         help="the course directory (default: the current folder)")
+    parser.add_argument("--no-sandbox", action="store_true",
+                        help="UNSAFE: grade without a sandbox; every student's code runs with "
+                             "your rights (only where bubblewrap cannot run, and you accept it)")
     args = parser.parse_args(argv)
-    outcomes = autograde(args.course, args.assignment, args.student, args.workers, args.force,
-                         args.limit)
+    # A stop (Ctrl+C, kill) ends the run through the same path: the log says what was in
+    # flight, and the workers and their sandboxes go with it.
+    signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGHUP, _stop)
+    try:
+        outcomes = autograde(args.course, args.assignment, args.student, args.workers,
+                             args.force, args.limit, sandbox=not args.no_sandbox)
+    except KeyboardInterrupt:
+        print(f"\nThe run was stopped. {args.course.resolve() / LOG_NAME} says which "
+              "submissions were being graded; grade them again with --force.")
+        return 130
     return 1 if any(not o.success for o in outcomes) else 0
+
+
+def _stop(signum, _frame) -> None:
+    raise KeyboardInterrupt(f"stopped by signal {signum}")
 
 
 if __name__ == "__main__":

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from nbgrader.preprocessors import DeduplicateIds, NbGraderPreprocessor
 
-from dgtkit.grading.saved import GRADED_STUDENT
 from dgtkit.planfile.handed_in import plan_files
 from dgtkit.store.workbook import DEFAULT_FILENAME
 
@@ -44,24 +42,6 @@ class RefuseSavedAnswersInSource(NbGraderPreprocessor):
 
 #: The kernel's first line: make calls that would stop it raise an error instead.
 KERNEL_GUARD = "--IPKernelApp.exec_lines=import dgtkit.instructor.kernel_guard"
-
-
-class StudentForTheKernel(NbGraderPreprocessor):
-    """Tell the kernel that autogrades a submission whose submission it is.
-
-    Runs before ``Execute``; the kernel it starts inherits ``$DGT_GRADED_STUDENT``, and the
-    workbook checks refuse answers saved by anyone else. Switch it off
-    (``c.StudentForTheKernel.enabled = False``) where student ids are not the names students
-    log in with, for example when submissions come from a learning platform (zip_collect).
-    """
-
-    def preprocess(self, nb, resources):
-        student = resources.get("nbgrader", {}).get("student", "")
-        if student:
-            os.environ[GRADED_STUDENT] = student
-        else:
-            os.environ.pop(GRADED_STUDENT, None)
-        return nb, resources
 
 
 class DeduplicateIdsCleanly(DeduplicateIds):

@@ -1,6 +1,10 @@
 """Validate the course's assignments with nbgrader: ``make validate``.
 
-Two promises are checked, with nbgrader's own validator and the course's configuration:
+Two promises are checked, with nbgrader's own validator and the course's configuration, and
+the notebooks run as autograding runs them (``dgtkit.instructor.sandboxed``): the cells in a
+sandbox (where bubblewrap can run one; these are the lecturer's own notebooks), the tests in
+the judge, on the answers as plain data. So a test that passes only in the same Python as the
+answers (it reads a value no plain data can hold, or one an earlier test computed) fails here:
 
 - every **source** notebook passes: run from the top, every graded cell gets full marks. Its
   checks read a workbook (and Module 7's, the action plan the app exports), so each source is
@@ -18,6 +22,7 @@ Run from the course directory (``exercises/``)::
 from __future__ import annotations
 
 import argparse
+import functools
 import shutil
 import sys
 import tempfile
@@ -31,10 +36,27 @@ def assignments(root: Path) -> list[str]:
     return sorted(p.name for p in (root / "source").iterdir() if p.is_dir())
 
 
+@functools.cache
+def _sandbox_runs() -> bool:
+    from dgtkit.instructor import sandbox
+
+    try:
+        sandbox.check()
+    except sandbox.SandboxUnavailable:
+        return False
+    return True
+
+
 def _validator(config, invert: bool):
+    from nbgrader.preprocessors import CheckCellMetadata, ClearOutput
     from nbgrader.validator import Validator
 
+    from dgtkit.instructor.sandboxed import SandboxedExecute
+
+    if not _sandbox_runs():
+        config.SandboxedExecute.sandbox = False  # the lecturer's own notebooks
     validator = Validator(config=config)
+    validator.preprocessors = [CheckCellMetadata, ClearOutput, SandboxedExecute]
     validator.invert = invert
     return validator
 

@@ -55,5 +55,6 @@ def test_every_nbgrader_command_in_the_guide_is_one_nbgrader_has():
 def test_the_settings_the_guide_names_are_those_of_the_course():
     config = (REPO / "exercises" / "nbgrader_config.py").read_text("utf-8")
     for setting in re.findall(r"^\| `(c\.[A-Za-z.]+)` \|", GUIDE, flags=re.M):
-        assert setting in config or setting == "c.StudentForTheKernel.enabled", setting
+        assert setting in config or setting in (
+            "c.SandboxedExecute.sandbox", "c.SandboxedExecute.check_own_work"), setting
     assert "c.Execute.timeout = 60" in config

@@ -211,6 +211,14 @@ def hangs(course: Path, student: str) -> None:
     submit(course, student, ASSIGNMENT, notebook, workbook_by=student)
 
 
+#: What the two submissions whose kernel stops deserve: the answers given before it stopped,
+#: and the exercises, which are judged on the workbook handed in.
+EXPECTED_STOPPED = {
+    "kernel-killed": {**FULL, "q2_check": 0, "q3_check": 0},
+    "hangs": {**FULL, "q1_check": 0, "q2_check": 0, "q3_check": 0},
+}
+
+
 def write_notebook(path: Path, notebook: dict) -> None:
     path.write_text(json.dumps(notebook), "utf-8")
 

@@ -228,10 +228,13 @@ def test_only_the_students_own_earlier_work_is_brought(tmp_path, monkeypatch):
     assert grading.bring_forward({"ex10_roadmap": "m5_strategy"}, here) == []
 
 
-def test_the_hook_and_the_grading_agree_on_the_variable():
-    from dgtkit.instructor import nbgrader_hooks
+def test_the_judge_and_the_grading_agree_on_the_variable():
+    import inspect
 
-    assert nbgrader_hooks.GRADED_STUDENT == grading.GRADED_STUDENT
+    from dgtkit.instructor import judge
+
+    assert "GRADED_STUDENT" in inspect.getsource(judge._answer)
+    assert grading.GRADED_STUDENT == "DGT_GRADED_STUDENT"
 
 
 def test_numbers_and_yes_or_no_from_pandas_are_accepted():
