@@ -13,7 +13,7 @@ LAB_PORT ?= 8888
 # Jupyter refuses to run as root unless told; a workshop laptop or a container may be root.
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
-.PHONY: help setup lock book build test app lab lint benchmarks clean chromium proxy repository \
+.PHONY: help setup lock book build test app codes lab lint benchmarks clean chromium proxy repository \
 	assignments validate autograde formgrader feedback grades
 
 help:
@@ -21,6 +21,8 @@ help:
 	@echo "make build       build the book only (warnings are errors)"
 	@echo "make test        set up everything the tests need, then run them"
 	@echo "make app         serve the Day 5 action-plan app on http://$(HOST):$(APP_PORT)"
+	@echo "make codes N=12  issue the room's team codes for the app (keeps those already issued;"
+	@echo "                 FRESH=1 starts a new list); prints them to read aloud or print"
 	@echo "make lab         open JupyterLab on the course, for a workshop machine"
 	@echo "make benchmarks  measure build time, app start-up, the site's weight, autograding"
 	@echo "make lock        resolve requirements*.txt again into requirements.lock (with hashes);"
@@ -123,6 +125,13 @@ test: $(STAMP) chromium $(PROXY)
 app: $(STAMP)
 	cd notebooks && ../$(BIN)/voila action_plan.ipynb --no-browser \
 	  --Voila.ip=$(HOST) --port=$(APP_PORT)
+
+# The room's team codes, where the app reads them: notebooks/team-codes.txt, beside the
+# workbook (CODES_FILE=path to write them elsewhere, as DGTKIT_TEAM_CODES_FILE tells the app).
+N ?= 12
+codes: $(STAMP)
+	cd notebooks && ../$(BIN)/python -m dgtkit.instructor.team_codes $(N) $(if $(FRESH),--fresh) \
+	  $(if $(CODES_FILE),--file "$(CODES_FILE)")
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab --no-browser --ip=$(HOST) --port=$(LAB_PORT) $(ROOT_FLAG) \

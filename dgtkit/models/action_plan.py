@@ -709,20 +709,3 @@ class ActionPlan:
             raise TypeError("dropped suggestions are saved as a list")
         plan.dropped = [plain(d)[:64] for d in dropped[:500]]
         return plan
-
-
-TEAM_CODE = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,18}[a-z0-9])?")
-
-
-def team_code(value: object) -> str:
-    """A team's code, as typed on the app's first screen: 1 to 20 letters, digits or
-    hyphens (not first or last), case ignored. It names the team's plan in the workbook."""
-    text = plain(value).strip().lower()
-    if not text:
-        raise FieldError("team_code", "Type your team's code, as the facilitator gave it.")
-    if len(text) > 20:
-        raise FieldError("team_code", "A team code is at most 20 characters long.")
-    if not TEAM_CODE.fullmatch(text):
-        raise FieldError("team_code", "A team code has only letters, digits and hyphens "
-                                      "(a hyphen not first or last), like 'blue' or 'team-3'.")
-    return text
