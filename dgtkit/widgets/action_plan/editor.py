@@ -117,6 +117,10 @@ class ActionEditor:
             "mitigation": self.mitigation, "priority": self.priority,
             "priority_reason": self.priority_reason,
         }
+        for name, widget in self.fields.items():  # the page keeps what is typed here
+            if isinstance(widget, w.Text | w.Textarea):  # until it is added (dgt-room.js)
+                widget.add_class("dgt-draft")
+                widget.add_class(f"dgt-draft-{name}")
         self.messages = {name: w.HTML() for name in self.fields}
         self.heading = w.HTML("<h3>Add an action</h3>")
         self.save_button = w.Button(description="Add action", button_style="primary",
