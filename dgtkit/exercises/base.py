@@ -118,9 +118,10 @@ class Exercise:
             return
         try:
             before = self.workbook.latest(self.key)
-            data, conflicts = self.model.to_dict(), []
+            data, conflicts = self.model.to_dict(), list(self._view_conflicts())
             if before is not None and before.id != self.revision_id:
-                data, conflicts = self._merged(before, data)
+                data, merged = self._merged(before, data)
+                conflicts += merged
             revision = self.workbook.save(self.key, data)
             if conflicts:
                 self._add_conflicts(conflicts)
@@ -131,6 +132,14 @@ class Exercise:
         self.revision_id = revision.id
         self._base = revision.data
         self.view.status.value = status_html(saved_text(revision) + note, saved=True)
+
+    def _view_conflicts(self) -> list[Conflict]:
+        """Conflicts a form found itself (the action plan's editor merges an action edited
+        while another window changed it), handed over once."""
+        found = getattr(self.view, "pending_conflicts", None) or []
+        if found:
+            self.view.pending_conflicts = []
+        return found
 
     def _merged(self, latest: Revision, mine: dict) -> tuple[dict, list[Conflict]]:
         """This window's changes applied to ``latest``: the data to save, and the conflicts.

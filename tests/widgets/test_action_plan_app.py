@@ -300,16 +300,23 @@ def test_two_windows_of_one_team_lose_nothing(tmp_path):
     assert not two.refresh()  # nothing new: nothing redrawn
 
 
-def test_a_true_conflict_keeps_both_values_and_asks_which_to_keep(tmp_path):
+@pytest.mark.parametrize("seen_in_between", [False, True])
+def test_a_true_conflict_keeps_both_values_and_asks_which_to_keep(tmp_path, seen_in_between):
     path = tmp_path / "w.sqlite"
     one = open_app(path)
-    fill(one.view, title="Train staff", lead="HR office")
+    fill(one.view, title="Train staff", lead="HR office", risks="Staff leave")
     two = open_app(path)
     action_id = one.model.actions[0].id
-    for app, lead in ((one, "Finance"), (two, "ICT office")):
+    for app in (one, two):  # both windows open the action to edit it
         app.view.editor.load(app.model.action(action_id), editing=True)
-        app.view.editor.lead.value = lead
-        app.view.editor.save_button.click()
+    one.view.editor.lead.value = "Finance"
+    one.view.editor.risks.value = "Budget cut"  # only window one changes the risks
+    one.view.editor.save_button.click()
+    if seen_in_between:  # window two shows window one's change before saving its own
+        assert two.refresh() and two.model.actions[0].lead == "Finance"
+    two.view.editor.lead.value = "ICT office"
+    two.view.editor.save_button.click()
+    assert saved(path).data["actions"][0]["risks"] == "Budget cut"
     assert saved(path).data["actions"][0]["lead"] == "ICT office"  # this window's, for now
     box = two.conflict_box.widget
     assert box.layout.display is None

@@ -52,6 +52,7 @@ class ActionEditor:
         self.plan = plan
         self._on_saved = on_saved
         self.editing: str | None = None  # the id of the action being edited
+        self.loaded: Action | None = None  # that action as it was loaded into the form
         self.origin = ""
         self.indicator_choices = {c.id: c for c in indicators or []}
         text = dict(style=STYLE, layout=WIDE)
@@ -205,6 +206,7 @@ class ActionEditor:
         self._shown = self._values()
         if editing and action is not None:
             self.editing = action.id
+            self.loaded = action
             self.heading.value = "<h3>Edit the action</h3>"
             self.save_button.description = "Save changes"
             self.cancel_button.layout.display = None
@@ -225,6 +227,7 @@ class ActionEditor:
         for message in self.messages.values():
             message.value = ""
         self.editing = None
+        self.loaded = None
         self.origin = ""
         self.heading.value = "<h3>Add an action</h3>"
         self.save_button.description = "Add action"

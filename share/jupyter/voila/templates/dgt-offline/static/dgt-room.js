@@ -398,6 +398,13 @@
     box.parentNode.insertBefore(message, box.nextSibling);
   }, true);
 
+  // What the page knows, for a facilitator's browser console and the browser tests.
+  window.dgtRoom = {
+    get state() { return state; },
+    get kernelId() { return kernelId; },
+    get team() { return team; },
+  };
+
   // -- the clock -----------------------------------------------------------------------------
 
   setInterval(function () {
