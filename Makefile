@@ -13,7 +13,7 @@ LAB_PORT ?= 8888
 # Jupyter refuses to run as root unless told; a workshop laptop or a container may be root.
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
-.PHONY: help setup lock book build test app codes lab lint benchmarks clean chromium proxy repository \
+.PHONY: help setup lock book build test app codes lab lint benchmarks clean chromium office proxy repository \
 	assignments validate autograde formgrader feedback grades
 
 help:
@@ -110,6 +110,18 @@ chromium:
 	  fi; \
 	fi
 
+# LibreOffice Calc, to open the exported CSV as a participant's spreadsheet would.
+office:
+	@if ! dpkg -s libreoffice-calc >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's LibreOffice Calc for the export tests..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-calc; \
+	  else \
+	    echo "The export tests need LibreOffice Calc: apt-get install libreoffice-calc"; \
+	    exit 1; \
+	  fi; \
+	fi
+
 # The hub's proxy (configurable-http-proxy) from the npm registry, pinned by its lock file,
 # into deploy/proxy/node_modules (git-ignored). The hub test and deploy/one-server use it.
 PROXY := deploy/proxy/node_modules/.bin/configurable-http-proxy
@@ -119,7 +131,7 @@ $(PROXY): deploy/proxy/package.json deploy/proxy/package-lock.json
 
 proxy: $(PROXY)
 
-test: $(STAMP) chromium $(PROXY)
+test: $(STAMP) chromium office $(PROXY)
 	$(BIN)/python -m pytest
 
 app: $(STAMP)

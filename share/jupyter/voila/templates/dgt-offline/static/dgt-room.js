@@ -372,31 +372,47 @@
   }, true);
 
   // -- an import larger than the app takes: say so at once -----------------------------------
+  // ipywidgets' FileUpload reads the file from an <input type=file> that is not in the page,
+  // and a file too large for the websocket (about 10 MB) vanished without a word. The check
+  // wraps the input's own "change" listener, with the limit the kernel gives its button.
 
-  document.addEventListener("change", function (event) {
-    var input = event.target;
-    if (!input || input.type !== "file") return;
-    var box = input.closest(".dgt-import");
-    if (!box) return;
+  function tooLarge(input) {
+    var box = document.querySelector(".dgt-import");
+    var file = input.files && input.files[0];
+    if (!box || !file) return false;
     var limit = 0;
     box.classList.forEach(function (c) { if (c.indexOf("dgt-max-bytes-") === 0) limit = Number(c.slice(14)); });
-    var old = box.parentNode.querySelector(".dgt-import-refused");
+    var old = document.querySelector(".dgt-import-refused");
     if (old) old.remove();
-    var file = input.files && input.files[0];
-    if (!file || !limit || file.size <= limit) return;
-    event.stopImmediatePropagation();
-    input.value = "";
+    if (!limit || file.size <= limit) return false;
     var message = document.createElement("p");
     message.className = "dgt-import-refused";
     message.setAttribute("role", "alert");
     message.style.color = "#a4000f";
-    message.innerHTML = "<b>Problem:</b> ";
+    var word = document.createElement("b");
+    word.textContent = "Problem: ";
+    message.appendChild(word);
     message.appendChild(document.createTextNode(
       "'" + file.name + "' was not imported: it is " + (file.size / 1e6).toFixed(1) +
       " MB, and a plan exported by this app is well under " + (limit / 1e6).toFixed(0) +
       " MB. Choose the .json or .xlsx file the app exported. Your plan is unchanged."));
     box.parentNode.insertBefore(message, box.nextSibling);
-  }, true);
+    input.value = "";
+    return true;
+  }
+
+  var nativeListen = HTMLInputElement.prototype.addEventListener;
+  HTMLInputElement.prototype.addEventListener = function (type, listener, options) {
+    if (type === "change" && this.type === "file" && typeof listener === "function") {
+      var input = this;
+      var original = listener;
+      listener = function (event) {
+        if (tooLarge(input)) return;
+        return original.call(this, event);
+      };
+    }
+    return nativeListen.call(this, type, listener, options);
+  };
 
   // What the page knows, for a facilitator's browser console and the browser tests.
   window.dgtRoom = {
