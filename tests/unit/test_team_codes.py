@@ -117,3 +117,9 @@ def test_make_codes_writes_the_codes_where_the_app_reads_them(tmp_path):
 
 def test_nfkc_is_what_the_module_says():
     assert unicodedata.normalize("NFKC", "\u212a") == "K"
+
+
+def test_the_facilitator_guide_says_how_to_issue_codes():
+    guide = (REPO / "book" / "facilitator-guide.md").read_text("utf-8")
+    assert "make codes N=12" in guide and "notebooks/team-codes.txt" in guide
+    assert "NFKC" in guide  # the normalization, in plain words
