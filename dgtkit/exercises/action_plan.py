@@ -86,7 +86,6 @@ class ActionPlanApp(Exercise):
                 "team's card (three words, like 'apple-river-stone'), or ask the facilitator.")
             return False
         self.open(code)
-        self.liveness.opened(code)
         if self.workbook is not None and not self.problem:
             text = f"This is the plan of team '{code}'."
             if self.revision_id is None:
@@ -99,6 +98,8 @@ class ActionPlanApp(Exercise):
         self._participant = participant
         super().open(participant)
         self.root.children = [self.liveness.widget, self.frame]
+        # whose typing the page keeps: the team's code, or the user's name on a hub
+        self.liveness.opened(self.workbook.participant if self.workbook else "")
 
     def _load(self, latest: Revision | None):
         model = super()._load(latest)

@@ -423,3 +423,12 @@ def test_typing_not_yet_saved_is_never_replaced_by_another_action(tmp_path):
     editor.cancel_button.click()  # "Clear the form": the team drops its typing on purpose
     app.view.controls.edit.click()
     assert editor.title.value == "Train staff in data sharing" and editor.editing
+
+
+def test_the_page_can_tell_the_kernel_answers_and_whose_plan_it_shows(tmp_path):
+    app = open_app(tmp_path / "w.sqlite")
+    app.liveness.ping.value = "7"  # what the page's script writes every few seconds
+    assert 'data-pong="7"' in app.liveness.pong.value
+    assert 'data-team="team-1"' in app.liveness.pong.value  # its typing is kept per team
+    assert app.liveness.widget in app.widget.children
+    assert "dgt-draft-title" in app.view.editor.title._dom_classes
