@@ -84,11 +84,11 @@ def _plan(data: object, rows: dict[str, list[int]] | None = None) -> ActionPlan:
         numbers = (rows or {}).get(error.kind) or []
         if 0 < error.number <= len(numbers):
             sheet = "Actions" if error.kind == "action" else "Objectives"
-            where = f"The {error.kind} in row {numbers[error.number - 1]} of the sheet {sheet}"
+            where = f"the {error.kind} in row {numbers[error.number - 1]} of the sheet {sheet}"
         else:
-            where = f"{error.kind.capitalize()} {error.number} of the plan"
-        raise ImportRefused(f"{where}{named} is not valid: {error.reason}. Nothing was "
-                            "imported.") from None
+            where = f"{error.kind} {error.number} of the plan"
+        raise ImportRefused(f"The plan in the file is not valid: {where}{named}: "
+                            f"{error.reason}.") from None
     except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as error:
         raise ImportRefused(f"The plan in the file is not valid: {_reason(error)}.") from None
 

@@ -294,5 +294,5 @@ def test_an_import_refusal_says_which_row_or_action(tmp_path):
     assert plan.actions[1].title[:30] in message
     document = json.loads(export(plan, "json"))
     document["plan"]["actions"][2]["end"] = "not a date"
-    with pytest.raises(ImportRefused, match=r"Action 3 of the plan \('.+'\).*not a date"):
+    with pytest.raises(ImportRefused, match=r"action 3 of the plan \('.+'\).*not a date"):
         read_plan("plan.json", json.dumps(document).encode())
