@@ -10,6 +10,9 @@ pool of preheated kernels on top of this class. What it adds:
   visitor arrives, the kernel taken from the pool is checked first (still managed, never
   restarted, its process alive, its notebook run without error); a bad one is dropped and the
   next one (or a new one) is served instead.
+- **A crowd is served before the pool refills.** Kernels for the pool start only after
+  ``refill_pause`` seconds without a new visitor, two at a time, ``refill_spacing`` apart:
+  40 kernels starting at once took both cores while the room's pages were still loading.
 - **The culler never takes a kernel as it is handed out.** A preheated kernel waits without
   activity, so it looks idle for as long as the pool is not used: when it is handed to a
   visitor its activity is renewed, and it has ``connect_grace`` seconds for the page to connect.
@@ -31,7 +34,7 @@ from typing import Any
 from jupyter_core.utils import ensure_async
 from jupyter_server._tz import utcnow
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
-from traitlets import Float
+from traitlets import Float, TraitError
 
 
 class RoomKernelManager(AsyncMappingKernelManager):
@@ -43,6 +46,12 @@ class RoomKernelManager(AsyncMappingKernelManager):
     connect_grace = Float(60.0, config=True,
                           help="Seconds a kernel just handed to a visitor has to get its "
                                "page connected.")
+    refill_pause = Float(10.0, config=True,
+                         help="Seconds without a new visitor before the pool refills: while "
+                              "a crowd arrives, its pages are served first.")
+    refill_spacing = Float(1.0, config=True,
+                           help="Seconds between two kernels started for the pool, two at "
+                                "a time, so that a refill never takes the whole machine.")
 
     def __init__(self, **kwargs):
         self._room_pools: dict = _Pools(self)
@@ -50,6 +59,9 @@ class RoomKernelManager(AsyncMappingKernelManager):
         self._handed: set[str] = set()  # taken from the pool by a visitor
         self._broken: set[str] = set()  # restarted or dead: never to be served
         self._alone_since: dict[str, float] = {}
+        self._last_hand_out = float("-inf")
+        self._visitors_waiting = 0  # visitors whose pool kernels were all broken
+        self._refill_slots: asyncio.Semaphore | None = None
         super().__init__(**kwargs)
 
     # Voila's pool (``self._pools``, set in its __init__) is kept in lists that check a kernel
@@ -66,9 +78,19 @@ class RoomKernelManager(AsyncMappingKernelManager):
         self._room_pools = pools
 
     async def start_kernel(self, *args, **kwargs) -> str:
-        kernel_id = await super().start_kernel(*args, **kwargs)
-        if (kwargs.get("env") or {}).get("VOILA_PREHEAT") == "True":
+        pooled = (kwargs.get("env") or {}).get("VOILA_PREHEAT") == "True"
+        if pooled:  # a kernel for the pool: never while a crowd arrives, two at a time
+            while (time.monotonic() - self._last_hand_out < self.refill_pause
+                   and not self._visitors_waiting):
+                await asyncio.sleep(1.0)
+            if self._refill_slots is None:
+                self._refill_slots = asyncio.Semaphore(2)
+            async with self._refill_slots:
+                kernel_id = await super().start_kernel(*args, **kwargs)
+                await asyncio.sleep(self.refill_spacing)
             self._pooled.add(kernel_id)
+        else:  # a visitor's own kernel (the pool was empty): at once
+            kernel_id = await super().start_kernel(*args, **kwargs)
         kernel = self.get_kernel(kernel_id)
         for event in ("restart", "dead"):
             kernel.add_restart_callback(lambda k=kernel_id: self._failed(k), event)
@@ -112,6 +134,7 @@ class RoomKernelManager(AsyncMappingKernelManager):
             return False
 
     def _hand_out(self, kernel_id: str) -> None:
+        self._last_hand_out = time.monotonic()
         self._handed.add(kernel_id)
         self.get_kernel(kernel_id).last_activity = utcnow()
         self._alone_since[kernel_id] = time.monotonic() + self.connect_grace
@@ -138,7 +161,10 @@ class RoomKernelManager(AsyncMappingKernelManager):
                               kernel_id, now - since)
                 await ensure_async(self.shutdown_kernel(kernel_id, now=True))
                 return
-        return await ensure_async(super().cull_kernel_if_idle(kernel_id))
+        try:
+            return await ensure_async(super().cull_kernel_if_idle(kernel_id))
+        except TraitError:  # still starting: it has no last activity yet
+            return None
 
 
 class _Pools(dict):
@@ -201,5 +227,14 @@ class _Checked:
                 asyncio.get_event_loop().create_task(manager._drop(content["kernel_id"]))
             if not list.__len__(self.pool):
                 manager.fill_if_needed(delay=0, notebook_name=self.pool.name)
-            task = list.pop(self.pool, 0)
+            task = _waited(manager, list.pop(self.pool, 0))
         raise RuntimeError("No working kernel could be started for this page.")
+
+
+async def _waited(manager: RoomKernelManager, task):
+    """A pool task a visitor waits for: the pool starts it without pausing."""
+    manager._visitors_waiting += 1
+    try:
+        return await task
+    finally:
+        manager._visitors_waiting -= 1

@@ -140,6 +140,7 @@ def open_plan(page, url, team):
     page.get_by_role("button", name="Open our plan").click()
     page.get_by_role("button", name="Add action").wait_for(timeout=60 * SECONDS)
     connected(page)
+    page.wait_for_function("() => window.dgtRoom.team !== ''", timeout=30 * SECONDS)
 
 
 def connected(page):

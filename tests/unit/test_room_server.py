@@ -103,3 +103,25 @@ def test_a_restarted_kernel_is_never_served(manager):
 
     assert asyncio.run(take())["kernel_id"] == "fine"
     assert manager.shut == ["dead"] and "dead" in manager._broken
+
+
+def test_the_pool_refills_only_once_the_crowd_has_arrived(manager, monkeypatch):
+    started = []
+
+    async def start(self, *args, **kwargs):
+        started.append((manager.clock.now, kwargs["env"]["VOILA_PREHEAT"]))
+        return f"k{len(started)}"
+
+    async def sleep(seconds):  # time passes only on the fake clock
+        manager.clock.now += seconds
+
+    monkeypatch.setattr(room_server.AsyncMappingKernelManager, "start_kernel", start)
+    monkeypatch.setattr(room_server.asyncio, "sleep", sleep)
+    monkeypatch.setattr(manager, "get_kernel", lambda k: SimpleNamespace(
+        add_restart_callback=lambda *a: None, last_activity=None))
+    manager._hand_out("visitor")  # a visitor just took a kernel from the pool
+    arrived = manager.clock.now
+    asyncio.run(manager.start_kernel(env={"VOILA_PREHEAT": "False"}))  # a visitor's: at once
+    asyncio.run(manager.start_kernel(env={"VOILA_PREHEAT": "True"}))  # the pool's: later
+    assert started[0] == (arrived, "False")
+    assert started[1][1] == "True" and started[1][0] >= arrived + manager.refill_pause

@@ -232,11 +232,14 @@
   document.addEventListener("input", function (event) {
     if (!event.isTrusted) return; // our own events (the echo, putting typing back)
     var name = fieldName(event.target);
-    if (!name || !team) return;
+    if (!name) return;
+    if (!team) readPong(); // the form may have come a moment before the clock's next look
+    if (!team) return;
     var draft = readDraft();
     if (event.target.value) draft[name] = event.target.value; else delete draft[name];
     seen[name] = event.target.value;
     writeDraft(draft);
+    if (state !== "connected") show(state); // offer the download at once
   }, true);
 
   function followKernel() {
