@@ -13,14 +13,16 @@ LAB_PORT ?= 8888
 # Jupyter refuses to run as root unless told; a workshop laptop or a container may be root.
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
-.PHONY: help setup lock book build test app lab lint benchmarks clean chromium bubblewrap proxy \
-	repository assignments validate autograde similarity formgrader feedback grades
+.PHONY: help setup lock book build test app codes lab lint benchmarks clean chromium bubblewrap \
+	office proxy repository assignments validate autograde similarity formgrader feedback grades
 
 help:
 	@echo "make book        build the book and serve it on http://$(HOST):$(BOOK_PORT)"
 	@echo "make build       build the book only (warnings are errors)"
 	@echo "make test        set up everything the tests need, then run them"
 	@echo "make app         serve the Day 5 action-plan app on http://$(HOST):$(APP_PORT)"
+	@echo "make codes N=12  issue the room's team codes for the app (keeps those already issued;"
+	@echo "                 FRESH=1 starts a new list); prints them to read aloud or print"
 	@echo "make lab         open JupyterLab on the course, for a workshop machine"
 	@echo "make benchmarks  measure build time, app start-up, the site's weight, autograding"
 	@echo "make lock        resolve requirements*.txt again into requirements.lock (with hashes);"
@@ -126,6 +128,24 @@ bubblewrap:
 	  fi; \
 	fi
 
+# LibreOffice (Writer, Calc, Impress) and poppler's pdftotext: the tests open every Word, Excel,
+# CSV and PowerPoint file the course writes in a real office client, and read the PDFs back;
+# make slides, make pdf and the workshop's report use them too. Liberation fonts stand in for
+# Arial with the same letter widths.
+OFFICE_PACKAGES := libreoffice-writer libreoffice-calc libreoffice-impress poppler-utils \
+	fonts-liberation
+office:
+	@missing=$$(for p in $(OFFICE_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's $$missing for the office tests..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else \
+	    echo "The tests and make slides/pdf need: apt-get install $$missing"; \
+	    exit 1; \
+	  fi; \
+	fi
+
 # The hub's proxy (configurable-http-proxy) from the npm registry, pinned by its lock file,
 # into deploy/proxy/node_modules (git-ignored). The hub test and deploy/one-server use it.
 PROXY := deploy/proxy/node_modules/.bin/configurable-http-proxy
@@ -135,12 +155,19 @@ $(PROXY): deploy/proxy/package.json deploy/proxy/package-lock.json
 
 proxy: $(PROXY)
 
-test: $(STAMP) chromium bubblewrap $(PROXY)
+test: $(STAMP) chromium bubblewrap office $(PROXY)
 	$(BIN)/python -m pytest
 
 app: $(STAMP)
 	cd notebooks && ../$(BIN)/voila action_plan.ipynb --no-browser \
 	  --Voila.ip=$(HOST) --port=$(APP_PORT)
+
+# The room's team codes, where the app reads them: notebooks/team-codes.txt, beside the
+# workbook (CODES_FILE=path to write them elsewhere, as DGTKIT_TEAM_CODES_FILE tells the app).
+N ?= 12
+codes: $(STAMP)
+	cd notebooks && ../$(BIN)/python -m dgtkit.instructor.team_codes $(N) $(if $(FRESH),--fresh) \
+	  $(if $(CODES_FILE),--file "$(CODES_FILE)")
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab --no-browser --ip=$(HOST) --port=$(LAB_PORT) $(ROOT_FLAG) \

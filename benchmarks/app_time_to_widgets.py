@@ -43,6 +43,8 @@ from _room import room
 from playwright.async_api import async_playwright
 from playwright.sync_api import sync_playwright
 
+from dgtkit.store.team_codes import codes_path, write_codes
+
 NOTEBOOKS = REPO / "notebooks"
 OPEN = "Open our plan"
 FORM = "Add action"
@@ -54,6 +56,11 @@ def voila(*extra: str, wait_for_pool: int = 0):
     port = free_port()
     with tempfile.TemporaryDirectory() as folder:
         log = Path(folder) / "voila.log"
+        # The codes the visits below type, issued as 'make codes' would (the app opens no
+        # plan for a code that was not issued).
+        write_codes(codes_path(Path(folder) / "bench.sqlite"),
+                    [f"{label}-{n}" for label in ("cold", "preheated", "memory", "room")
+                     for n in range(200)])
         with log.open("w") as sink:
             process = subprocess.Popen(
                 [str(BIN / "voila"), "action_plan.ipynb", "--no-browser", f"--port={port}",

@@ -1,9 +1,11 @@
 """Day 5 (Module 7): the action-plan app Voila serves.
 
-On a JupyterHub or in JupyterLab the plan belongs to the user. Served by Voila on its own
-(``make app``: one server for the whole room), the app first asks for a team code, and the
-code selects the team's plan in the workbook, so teams never see each other's plans. The
-workbook is read when the team connects, never before, so preheated kernels are safe.
+On a JupyterHub or in JupyterLab the plan belongs to the user (on the hub, the hub's user is
+the team). Served by Voila on its own (``make app``: one server for the whole room), the app
+first asks for a team code, one of the codes the facilitator issued (``make codes N=12``,
+``dgtkit.store.team_codes``), and the code selects the team's plan in the workbook, so teams
+never see each other's plans. In a room nothing saved under the computer's own user is read.
+The workbook is read when the team connects, never before, so preheated kernels are safe.
 """
 
 from __future__ import annotations
@@ -15,20 +17,23 @@ import ipywidgets as w
 from dgtkit.exercises.base import Exercise
 from dgtkit.models import UNREADABLE, action_plan, plan_prefill
 from dgtkit.store import handoff
+from dgtkit.store.team_codes import CodesError, codes_path, read_codes
 from dgtkit.store.workbook import Revision, Workbook, WorkbookError
 from dgtkit.widgets.action_plan import ActionPlanView
 from dgtkit.widgets.common import saved_text, status_html
+from dgtkit.widgets.together import Liveness
 
 
 def room_mode() -> bool:
     """Whether to ask for a team code: served by Voila on its own, not on a JupyterHub.
 
-    ``DGTKIT_TEAM_CODES=1`` (or ``0``) decides it explicitly."""
+    ``DGTKIT_TEAM_CODES=1`` (or ``0``) decides it explicitly, except on a hub: there each
+    participant is a user, and the hub's identity is the team's."""
+    if os.environ.get("JUPYTERHUB_USER", "").strip():
+        return False
     chosen = os.environ.get("DGTKIT_TEAM_CODES", "").strip()
     if chosen:
         return chosen not in ("0", "no", "false")
-    if os.environ.get("JUPYTERHUB_USER", "").strip():
-        return False
     return "VOILA_PREHEAT" in os.environ or "VOILA_BASE_URL" in os.environ
 
 
@@ -42,14 +47,16 @@ class ActionPlanApp(Exercise):
     def __init__(self, workbook: Workbook | str | None = None, participant: str | None = None,
                  ask_team: bool | None = None):
         self.root = w.VBox()
+        self.liveness = Liveness()
         if ask_team is None:
             ask_team = participant is None and room_mode()
+        self.in_room = ask_team
         if ask_team:  # the plan is opened once the team has typed its code
             from dgtkit.widgets.action_plan.team import TeamScreen
 
             self._workbook_arg, self.workbook, self.model, self.view = workbook, None, None, None
             self.team_screen = TeamScreen(self.open_team)
-            self.root.children = [self.team_screen.widget]
+            self.root.children = [self.liveness.widget, self.team_screen.widget]
         else:
             super().__init__(workbook, participant)
 
@@ -59,8 +66,25 @@ class ActionPlanApp(Exercise):
 
     # -- opening a plan --------------------------------------------------------------------
 
-    def open_team(self, code: str) -> None:
-        """Open the plan of team ``code`` (re-reading the workbook now)."""
+    def issued_codes(self) -> list[str]:
+        """The codes the facilitator issued for this room (CodesError: none, or unusable)."""
+        arg = self._workbook_arg
+        path = arg.path if isinstance(arg, Workbook) else arg
+        return read_codes(codes_path(path))
+
+    def open_team(self, code: str) -> bool:
+        """Open the plan of team ``code`` (normalized), re-reading the workbook now; False
+        (and the team screen says why) if the code was not issued for this room."""
+        try:
+            issued = self.issued_codes()
+        except CodesError as error:
+            self.team_screen.problem(str(error))
+            return False
+        if code not in issued:
+            self.team_screen.problem(
+                f"'{code}' is not one of this room's team codes. Check the code on your "
+                "team's card (three words, like 'apple-river-stone'), or ask the facilitator.")
+            return False
         self.open(code)
         if self.workbook is not None and not self.problem:
             text = f"This is the plan of team '{code}'."
@@ -68,11 +92,14 @@ class ActionPlanApp(Exercise):
                 text = (f"Team '{code}' has no plan yet: this starts it. If your team has "
                         "one already, reload the page and check the code.")
             self.view.status.value = status_html(text)
+        return True
 
     def open(self, participant: str | None = None) -> None:
         self._participant = participant
         super().open(participant)
-        self.root.children = [self.view.widget]
+        self.root.children = [self.liveness.widget, self.frame]
+        # whose typing the page keeps: the team's code, or the user's name on a hub
+        self.liveness.opened(self.workbook.participant if self.workbook else "")
 
     def _load(self, latest: Revision | None):
         model = super()._load(latest)
@@ -91,11 +118,12 @@ class ActionPlanApp(Exercise):
         )
 
     def _week_workbook(self) -> Workbook | None:
-        """Where the team's earlier exercises are: under its own name, else (a team that did
-        them in JupyterLab on the computer serving the app) under this computer's user."""
+        """Where the team's earlier exercises are: under its own name. Outside a workshop
+        room (a participant named by a notebook) also under this computer's user, where the
+        week was done in JupyterLab; in a room never, so no team sees another's work."""
         if self.workbook is None:
             return None
-        if any(handoff.saved(self.workbook, key) for key in handoff.WEEK_KEYS):
+        if self.in_room or any(handoff.saved(self.workbook, key) for key in handoff.WEEK_KEYS):
             return self.workbook
         try:
             own = Workbook(self.workbook.path, create=False)
@@ -119,13 +147,6 @@ class ActionPlanApp(Exercise):
 
     # -- saving, history -------------------------------------------------------------------
 
-    def _saved_note(self, before: Revision | None) -> str:
-        if before is None or before.id == self.revision_id:
-            return ""
-        return (f" Another window of your team also saved the plan (at "
-                f"{before.saved_at.astimezone():%H:%M:%S}); this window's version is "
-                "now the current one, and the other is in the history.")
-
     def _history(self) -> list:
         if self.workbook is None:
             return []
@@ -147,6 +168,6 @@ class ActionPlanApp(Exercise):
             revision = self.workbook.restore(revision_id)
         except (WorkbookError, *UNREADABLE):
             return None
-        self.revision_id = revision.id
-        self.view.status.value = status_html(saved_text(revision))
+        self.revision_id, self._base = revision.id, revision.data
+        self.view.status.value = status_html(saved_text(revision), saved=True)
         return plan

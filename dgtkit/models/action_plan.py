@@ -163,6 +163,20 @@ def _clean_id(value: object) -> str:
     return text
 
 
+def _each_field(checks: dict) -> dict:
+    """``{name: (function, *args)}`` → ``{name: function(*args)}``, checking every one, so
+    that ``ActionErrors`` names each field that is wrong, not only the first."""
+    values, errors = {}, []
+    for name, (function, *args) in checks.items():
+        try:
+            values[name] = function(*args)
+        except FieldError as error:
+            errors.append(error)
+    if errors:
+        raise ActionErrors(errors)
+    return values
+
+
 @dataclass(frozen=True)
 class Indicator:
     """How the team will know the action worked: a measure, from a baseline to a target."""
@@ -217,17 +231,20 @@ class Indicator:
 
     @classmethod
     def from_dict(cls, data: object) -> Indicator:
+        """An indicator as saved or typed; ``ActionErrors`` names every field that is wrong."""
         if not data:
             return cls()
         if not isinstance(data, dict):
             raise TypeError("an indicator is saved as a mapping")
-        return cls(
-            name=clean_line("indicator", data.get("name", ""), "The indicator", INDICATOR_LIMIT),
-            unit=clean_line("unit", data.get("unit", ""), "The unit", UNIT_LIMIT),
-            baseline=number("baseline", data.get("baseline"), "The baseline"),
-            target=number("target", data.get("target"), "The target"),
-            direction=choice("direction", data.get("direction", ""), DIRECTIONS, "The direction"),
-        )
+        return cls(**_each_field({
+            "name": (clean_line, "indicator", data.get("name", ""), "The indicator",
+                     INDICATOR_LIMIT),
+            "unit": (clean_line, "unit", data.get("unit", ""), "The unit", UNIT_LIMIT),
+            "baseline": (number, "baseline", data.get("baseline"), "The baseline"),
+            "target": (number, "target", data.get("target"), "The target"),
+            "direction": (choice, "direction", data.get("direction", ""), DIRECTIONS,
+                          "The direction"),
+        }))
 
 
 @dataclass(frozen=True)
@@ -250,15 +267,16 @@ class Partners:
 
     @classmethod
     def from_dict(cls, data: object) -> Partners:
+        """Partners as saved or typed; ``ActionErrors`` names every field that is wrong."""
         if not data:
             return cls()
         if not isinstance(data, dict):
             raise TypeError("partners are saved as a mapping")
-        return cls(**{
-            kind: clean_line(f"partners_{kind}", data.get(kind, ""), f"Partners ({name})",
-                             PARTNERS_LIMIT)
+        return cls(**_each_field({
+            kind: (clean_line, f"partners_{kind}", data.get(kind, ""), f"Partners ({name})",
+                   PARTNERS_LIMIT)
             for kind, name in PARTNER_KINDS.items()
-        })
+        }))
 
 
 @dataclass(frozen=True)
@@ -362,6 +380,7 @@ class ActionErrors(ValueError):
 
     def __init__(self, errors: list[FieldError]):
         super().__init__("; ".join(e.message for e in errors))
+        self.errors = list(errors)
         self.by_field: dict[str, str] = {}
         for error in errors:
             self.by_field.setdefault(error.field, error.message)
@@ -391,6 +410,9 @@ def new_action(title: object, lead: object, start: object, end: object, *,
             return function(*args, **kwargs)
         except FieldError as error:
             errors.append(error)
+            return None
+        except ActionErrors as found:  # partners or an indicator: every field of them
+            errors.extend(found.errors)
             return None
 
     values: dict[str, object] = {
@@ -691,13 +713,13 @@ class ActionPlan:
             government=data.get("government", ""), level=data.get("level", ""),
             currency=data.get("currency") or "USD",
         )
-        for raw in raw_objectives:
-            plan.objectives.append(Objective.from_dict(raw))
+        for number, raw in enumerate(raw_objectives, 1):
+            plan.objectives.append(_item(Objective.from_dict, raw, "objective", number))
         ids = {o.id for o in plan.objectives}
         if len(ids) != len(plan.objectives):
             raise ValueError("two objectives have the same id")
-        for raw in raw_actions:
-            action = Action.from_dict(raw)
+        for number, raw in enumerate(raw_actions, 1):
+            action = _item(Action.from_dict, raw, "action", number)
             if action.objective and action.objective not in ids:
                 raise ValueError(f"the action '{action.title[:40]}' names an objective that "
                                  "is not in the plan")
@@ -711,18 +733,23 @@ class ActionPlan:
         return plan
 
 
-TEAM_CODE = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,18}[a-z0-9])?")
+class ItemError(ValueError):
+    """An objective or action of a saved or imported plan that cannot be read: which one
+    (``kind``, its 1-based ``number`` in the plan, its ``title``) and why (``reason``)."""
+
+    def __init__(self, kind: str, number: int, title: str, reason: str):
+        self.kind, self.number, self.title, self.reason = kind, number, title, reason
+        named = f" ('{title[:40]}')" if title else ""
+        super().__init__(f"{kind} {number}{named}: {reason}")
 
 
-def team_code(value: object) -> str:
-    """A team's code, as typed on the app's first screen: 1 to 20 letters, digits or
-    hyphens (not first or last), case ignored. It names the team's plan in the workbook."""
-    text = plain(value).strip().lower()
-    if not text:
-        raise FieldError("team_code", "Type your team's code, as the facilitator gave it.")
-    if len(text) > 20:
-        raise FieldError("team_code", "A team code is at most 20 characters long.")
-    if not TEAM_CODE.fullmatch(text):
-        raise FieldError("team_code", "A team code has only letters, digits and hyphens "
-                                      "(a hyphen not first or last), like 'blue' or 'team-3'.")
-    return text
+def _item(parse, raw: object, kind: str, number: int):
+    try:
+        return parse(raw)
+    except (KeyError, TypeError, ValueError) as error:
+        if isinstance(error, KeyError):
+            reason = f"it has no {str(error.args[0])[:30]}"
+        else:
+            reason = (str(error) or type(error).__name__)[:300].rstrip(".")
+        title = plain(raw.get("title", "")).strip() if isinstance(raw, dict) else ""
+        raise ItemError(kind, number, title, reason) from None

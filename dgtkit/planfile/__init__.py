@@ -52,5 +52,5 @@ def export(plan, key: str) -> bytes:
 def filename(plan, key: str) -> str:
     """A safe file name: 'action-plan-<government>.<ext>' with letters, digits, hyphens."""
     stem = re.sub(r"[^A-Za-z0-9]+", "-", plan.government or plan.country or plan.team or "")
-    stem = stem.strip("-").lower()[:40]
+    stem = stem.strip("-").lower()[:40].strip("-")  # cut at 40, never ending in a hyphen
     return f"{PLAN_FILE_PREFIX}{'-' + stem if stem else ''}.{FORMATS[key].extension}"

@@ -16,6 +16,7 @@ from dgtkit.models.action_plan import (
     FORMAT_VERSION,
     LEVELS_OF_GOVERNMENT,
     ActionPlan,
+    ItemError,
     choice,
     plain,
 )
@@ -24,6 +25,7 @@ from dgtkit.planfile.identity import JSON_FORMAT, MAX_FILE_BYTES
 MAX_UNZIPPED_BYTES = 20_000_000  # an Excel file is a zip: refuse a zip bomb before reading
 MAX_ZIP_ENTRIES = 200
 MAX_ROWS = 1_000
+ROW = "\x00row"  # where a record keeps its row number (no header can be this)
 
 
 class ImportRefused(ValueError):
@@ -73,9 +75,20 @@ def _check_version(version: object) -> None:
                             f"the app; this one reads formats up to {FORMAT_VERSION}.")
 
 
-def _plan(data: object) -> ActionPlan:
+def _plan(data: object, rows: dict[str, list[int]] | None = None) -> ActionPlan:
+    """The plan, or why not; ``rows``: the sheet row of each objective and action (Excel)."""
     try:
         return ActionPlan.from_dict(data)
+    except ItemError as error:
+        named = f" ('{error.title[:40]}')" if error.title else ""
+        numbers = (rows or {}).get(error.kind) or []
+        if 0 < error.number <= len(numbers):
+            sheet = "Actions" if error.kind == "action" else "Objectives"
+            where = f"the {error.kind} in row {numbers[error.number - 1]} of the sheet {sheet}"
+        else:
+            where = f"{error.kind} {error.number} of the plan"
+        raise ImportRefused(f"The plan in the file is not valid: {where}{named}: "
+                            f"{error.reason}.") from None
     except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as error:
         raise ImportRefused(f"The plan in the file is not valid: {_reason(error)}.") from None
 
@@ -133,7 +146,8 @@ def from_xlsx(data: bytes) -> ActionPlan:
     if about.get("Format") != JSON_FORMAT:
         raise ImportRefused("This Excel file is not an action plan exported by this app.")
     _check_version(about.get("Version"))
-    return _plan(_plan_dict(sheets))
+    data = _plan_dict(sheets)
+    return _plan(data, rows=data.pop("_rows"))
 
 
 def _rows(sheet) -> list[tuple]:
@@ -160,11 +174,12 @@ def _records(rows: list[tuple], sheet: str, required: list[str]) -> list[dict]:
     if absent:
         raise ImportRefused(f"The sheet {sheet} lacks the column(s) {', '.join(absent)}.")
     records = []
-    for row in rows[1:]:
+    for number, row in enumerate(rows[1:], start=2):
         if all(v is None or v == "" for v in row):
             continue
-        records.append({h: row[i] if i < len(row) else None
-                        for i, h in enumerate(headers) if h})
+        record = {h: row[i] if i < len(row) else None for i, h in enumerate(headers) if h}
+        record[ROW] = number  # the sheet's row, for a message about it
+        records.append(record)
     return records
 
 
@@ -214,6 +229,8 @@ def _plan_dict(sheets: dict[str, list[tuple]]) -> dict:
                           [label for label, _ in OBJECTIVE_COLUMNS[:2]])
     by_title = {}
     plan["objectives"] = []
+    plan["_rows"] = {"objective": [r[ROW] for r in objectives],
+                     "action": []}
     for record in objectives:
         title = _text(record.get("Objective"))
         entry = {"id": _text(record.get("ID")) or None, "title": title,
@@ -229,12 +246,14 @@ def _plan_dict(sheets: dict[str, list[tuple]]) -> dict:
                        ["Action", "Lead", "Start", "End"])
     plan["actions"] = []
     known = {label for label, _ in ACTION_COLUMNS}
+    plan["_rows"]["action"] = [r[ROW] for r in actions]
     for record in actions:
         row = {key: record.get(label) for label, key in ACTION_COLUMNS if label in known}
         objective_title = " ".join(_text(row.get("objective")).split()).casefold()
         objective = by_title.get(objective_title)
         if objective_title and objective is None:
-            raise ImportRefused(f"The action '{_text(row.get('title'))[:40]}' names the "
+            raise ImportRefused(f"The action in row {record[ROW]} of the sheet Actions "
+                                f"('{_text(row.get('title'))[:40]}') names the "
                                 "objective '" + _text(row.get("objective"))[:40]
                                 + "', which is not in the sheet Objectives.")
         plan["actions"].append({

@@ -2,7 +2,7 @@
 
 The columns carry names a reader understands ("Capacity level": "Individual"); the import
 maps them back. A text cell that a spreadsheet would take for a formula (starting with =, +,
--, @, a tab or a carriage return) is written in CSV with a leading apostrophe.
+-, @, a tab or a carriage return) is written in CSV after an invisible zero-width space.
 """
 
 from __future__ import annotations
@@ -111,10 +111,16 @@ def plan_values(plan: ActionPlan) -> dict[str, str]:
     return values
 
 
+#: Put before a text a spreadsheet would take for a formula: an invisible zero-width space,
+#: so that LibreOffice and Excel show "=1+1" as it was typed, as text. (An apostrophe is only
+#: a typing convention: opened from a CSV, LibreOffice showed it, "'=1+1".)
+FORMULA_GUARD = "\u200b"
+
+
 def safe_text(value: object) -> str:
     """Text a spreadsheet opening the CSV will show as text, never run as a formula."""
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
+    return FORMULA_GUARD + text if text.startswith(FORMULA_START) else text
 
 
 def _csv_value(value: object) -> str:

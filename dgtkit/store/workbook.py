@@ -153,6 +153,20 @@ class Workbook:
             ).fetchone()
         return _revision(row) if row else None
 
+    def latest_ids(self, exercises: list[str], participant: str | None = None
+                   ) -> dict[str, int]:
+        """The id of the newest revision of each of ``exercises`` that was ever saved: one
+        cheap query, for a window that checks every few seconds whether anything changed."""
+        keys = [_check_exercise(key) for key in exercises]
+        marks = ", ".join("?" for _ in keys)
+        with self._connection() as db:
+            rows = db.execute(
+                f"SELECT exercise, MAX(id) AS id FROM revisions WHERE participant = ? "
+                f"AND exercise IN ({marks}) GROUP BY exercise",
+                (participant or self.participant, *keys),
+            ).fetchall()
+        return {row["exercise"]: row["id"] for row in rows}
+
     def history(self, exercise: str, participant: str | None = None) -> list[Revision]:
         """Every revision of ``exercise``, oldest first."""
         with self._connection() as db:

@@ -18,10 +18,13 @@ def message_html(text: str) -> str:
     return f'<span role="alert" style="{ERROR_STYLE}"><b>Problem:</b> {escape(text)}</span>'
 
 
-def status_html(text: str, problem: bool = False) -> str:
+def status_html(text: str, problem: bool = False, saved: bool = False) -> str:
+    """A form's status line. ``saved``: it says the workbook confirmed a save (the app's page
+    hides such a line while its connection is lost: nothing is being saved then)."""
     style = ERROR_STYLE if problem else "color:#1b5e20"
     prefix = "<b>Not saved:</b> " if problem else ""
-    return f'<div role="status" style="{style}">{prefix}{escape(text)}</div>'
+    mark = ' class="dgt-saved"' if saved else ""
+    return f'<div role="status"{mark} style="{style}">{prefix}{escape(text)}</div>'
 
 
 def saved_text(revision: Revision) -> str:

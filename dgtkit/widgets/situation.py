@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Callable
+from functools import lru_cache
 from html import escape
 
 import ipywidgets as w
@@ -235,30 +236,33 @@ class BenchmarkPart(View):
         self.accepted()
 
     def redraw(self) -> None:
-        benchmark = self.model.benchmark
-        if benchmark is None:
+        if self.model.benchmark is None:
             self.evidence.value = "<p><i>No country chosen yet.</i></p>"
             self.trend.value = self.components.value = self.distribution.value = ""
             return
-        items = "".join(f"<li>{escape(line)}</li>" for line in benchmark.evidence())
-        name = escape(benchmark.name)
-        self.evidence.value = f"<p><b>What the data say about {name}:</b></p><ul>{items}</ul>"
-        note = "Scores are compared within each edition; the Survey's method changes over time."
-        _chart(self.trend, charts.trend_chart, charts.trend_alt_text, note, benchmark)
-        _chart(
-            self.components,
-            charts.components_chart,
-            charts.components_alt_text,
-            "OSI: online services; TII: infrastructure; HCI: human capital; EPI: e-participation.",
-            benchmark,
-        )
-        _chart(
-            self.distribution,
-            charts.distribution_chart,
-            charts.distribution_alt_text,
-            "Source: UN DESA, E-Government Survey.",
-            benchmark,
-        )
+        (self.evidence.value, self.trend.value, self.components.value,
+         self.distribution.value) = benchmark_html(self.model.country)
+
+
+@lru_cache(maxsize=16)
+def benchmark_html(iso3: str) -> tuple[str, str, str, str]:
+    """The evidence and the three charts of the country ``iso3``: they depend only on the
+    country and the course's data, so a country drawn once is shown again at once."""
+    from dgtkit.models.peers import benchmark_of
+
+    benchmark = benchmark_of(iso3)
+    items = "".join(f"<li>{escape(line)}</li>" for line in benchmark.evidence())
+    name = escape(benchmark.name)
+    note = "Scores are compared within each edition; the Survey's method changes over time."
+    return (
+        f"<p><b>What the data say about {name}:</b></p><ul>{items}</ul>",
+        chart_html(charts.trend_chart, charts.trend_alt_text, benchmark, note),
+        chart_html(charts.components_chart, charts.components_alt_text, benchmark,
+                   "OSI: online services; TII: infrastructure; HCI: human capital; "
+                   "EPI: e-participation."),
+        chart_html(charts.distribution_chart, charts.distribution_alt_text, benchmark,
+                   "Source: UN DESA, E-Government Survey."),
+    )
 
 
 class BoardPart(View):

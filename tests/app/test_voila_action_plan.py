@@ -17,6 +17,7 @@ from docx import Document
 from openpyxl import load_workbook
 
 from dgtkit.models.action_plan import EXERCISE_KEY
+from dgtkit.store.team_codes import codes_path, write_codes
 from dgtkit.store.workbook import Workbook
 from tests.conftest import REPO, free_port, tool_env, wait_for_http
 
@@ -36,6 +37,7 @@ def room(tmp_path_factory):
     assert pools["action_plan.ipynb"]["pool_size"] >= 40  # what the room gets
     pools["action_plan.ipynb"]["pool_size"] = 2
     (folder / "voila.json").write_text(json.dumps(settings))
+    write_codes(codes_path(workbook), ["blue", "team-red", "green", "gold"])  # make codes
     port = free_port()
     env = tool_env(DGTKIT_WORKBOOK=str(workbook))
     env.pop("JUPYTERHUB_USER", None)

@@ -204,3 +204,19 @@ def test_a_plan_takes_another_in_place_keeping_its_team_when_the_other_names_non
     assert not plan.can_undo
     plan.take(ActionPlan(team="green"))
     assert plan.team == "green" and plan.actions == []
+
+
+def test_every_wrong_partner_and_indicator_field_is_named_at_once():
+    from datetime import date
+
+    import pytest
+
+    from dgtkit.models.action_plan import ActionErrors, new_action
+
+    with pytest.raises(ActionErrors) as found:
+        new_action("Title", "Lead", date(2027, 1, 1), date(2027, 2, 1),
+                   partners={"public": "x" * 400, "private": "y" * 400, "people": "z" * 400},
+                   indicator={"name": "Staff", "baseline": "lots", "target": "many",
+                              "direction": "sideways"})
+    assert set(found.value.by_field) >= {"partners_public", "partners_private",
+                                         "partners_people", "baseline", "target", "direction"}

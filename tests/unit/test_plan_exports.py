@@ -4,13 +4,14 @@ and openpyxl, hostile text kept as text, bad files refused whole with the reason
 import csv
 import io
 import json
+import subprocess
 import zipfile
 
 import pytest
 from docx import Document
 from openpyxl import Workbook, load_workbook
 
-from dgtkit.models.action_plan import ActionPlan
+from dgtkit.models.action_plan import ActionPlan, new_action
 from dgtkit.planfile import FORMATS, export, filename
 from dgtkit.planfile.identity import MAX_FILE_BYTES
 from dgtkit.planfile.reading import ImportRefused, read_plan
@@ -58,7 +59,7 @@ def test_hostile_text_is_written_as_text_in_word_and_excel():
     lead = actions.cell(row=3, column=7)
     assert lead.value == "-Secretariat" and lead.data_type == "s" and lead.quotePrefix
     rows = list(csv.reader(io.StringIO(export(plan, "csv").decode("utf-8-sig"))))
-    assert "'" + FORMULA in rows[2] and "'-Secretariat" in rows[2]
+    assert "\u200b" + FORMULA in rows[2] and "\u200b-Secretariat" in rows[2]
     markdown = export(plan, "md").decode()
     assert "<script>" not in markdown and "<img" not in markdown
 
@@ -222,3 +223,76 @@ def test_dates_are_written_as_people_write_them():
     plan = sample_plan()
     assert "<td" in actions_table_html(plan, plan.actions)
     assert ">1 Mar 2027<" in actions_table_html(plan, plan.actions)
+
+
+def test_libreoffice_opens_the_csv_with_formulas_as_plain_text(tmp_path):
+    """LibreOffice Calc, set to evaluate formulas in a CSV, shows each formula-like text as it
+    was typed: no apostrophe, nothing run."""
+    source = tmp_path / "plan.csv"
+    source.write_bytes(export(sample_plan(hostile=True), "csv"))
+    result = subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+         "--infilter=CSV:44,34,76,1,,0,false,true,false,false,false,-1,true",
+         "--convert-to", "xlsx", "--outdir", str(tmp_path), str(source)],
+        capture_output=True, text=True, timeout=240)
+    converted = tmp_path / "plan.xlsx"
+    assert converted.is_file(), result.stdout + result.stderr
+    sheet = load_workbook(converted).active
+    cells = [c for row in sheet.iter_rows() for c in row if c.value is not None]
+    assert [c.coordinate for c in cells if c.data_type == "f"] == []
+    shown = {str(c.value).replace("\u200b", "") for c in cells}
+    assert FORMULA in shown and "-Secretariat" in shown
+    assert not any(str(c.value).startswith("'") for c in cells)
+
+
+@pytest.mark.parametrize(("start", "end"), [
+    ("2027-01-01", "2028-02-28"), ("2027-01-15", "2027-03-31"), ("2026-11-01", "2031-12-31"),
+])
+def test_the_timelines_month_labels_never_run_into_each_other(start, end):
+    """Each label sits in a box as wide as the months it stands for, cut there; the boxes of
+    two labels never overlap ("Jan 2027Feb"), and there are at most eight."""
+    import re
+    from datetime import date
+
+    from dgtkit.widgets.action_plan.html import timeline_html
+
+    plan = ActionPlan()
+    plan.add(new_action("Long action", "Lead", date.fromisoformat(start),
+                        date.fromisoformat(end)))
+    html = timeline_html(plan)
+    boxes = [(float(left), float(width), text) for left, width, text in re.findall(
+        r'class="dgt-gantt-month" style="position:absolute;left:([\d.]+)%;.*?width:([\d.]+)%;'
+        r'[^"]*">([^<]*)<', html)]
+    labelled = [(left, width, text) for left, width, text in boxes if text]
+    assert 2 <= len(labelled) <= 8
+    for (left, width, _), (next_left, _, _) in zip(labelled, labelled[1:], strict=False):
+        assert left + width <= next_left + 0.01
+    assert all("overflow:hidden" in box for box in re.findall(
+        r'<div class="dgt-gantt-month"[^>]*>', html))
+    assert re.match(r"[A-Z][a-z]{2} \d{4}$", labelled[0][2])  # the first says its year
+
+
+def test_an_export_file_name_never_ends_with_a_hyphen():
+    plan = ActionPlan()
+    plan.describe(government="A" * 39 + " B")  # cut at 40 characters: just after the space
+    assert filename(plan, "csv") == f"action-plan-{'a' * 39}.csv"
+
+
+def test_an_import_refusal_says_which_row_or_action(tmp_path):
+    plan = sample_plan()
+    book = load_workbook(io.BytesIO(export(plan, "xlsx")))
+    actions = book["Actions"]
+    lead = [c.value for c in actions[1]].index("Lead") + 1
+    actions.cell(row=3, column=lead).value = None  # the second action loses its lead
+    actions.insert_rows(3)  # a blank row before it: it is now row 4 of the sheet
+    changed = io.BytesIO()
+    book.save(changed)
+    with pytest.raises(ImportRefused) as refused:
+        read_plan("plan.xlsx", changed.getvalue())
+    message = str(refused.value)
+    assert "row 4 of the sheet Actions" in message and "The lead is empty" in message
+    assert plan.actions[1].title[:30] in message
+    document = json.loads(export(plan, "json"))
+    document["plan"]["actions"][2]["end"] = "not a date"
+    with pytest.raises(ImportRefused, match=r"action 3 of the plan \('.+'\).*not a date"):
+        read_plan("plan.json", json.dumps(document).encode())

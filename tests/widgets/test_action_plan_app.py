@@ -9,6 +9,7 @@ from dgtkit.exercises import ActionPlanApp
 from dgtkit.exercises.action_plan import room_mode
 from dgtkit.models.action_plan import EXERCISE_KEY, ActionPlan
 from dgtkit.planfile import export
+from dgtkit.store.team_codes import codes_path, write_codes
 from dgtkit.store.workbook import Workbook
 from tests.plans import HOSTILE, sample_plan
 
@@ -237,12 +238,18 @@ def test_a_broken_import_is_refused_and_the_plan_stays(tmp_path):
     assert saved(path).id == before
 
 
+def issue(path, *codes):
+    """The room's codes, as ``make codes`` writes them beside the workbook."""
+    write_codes(codes_path(path), list(codes))
+
+
 def test_team_codes_keep_teams_apart_in_one_workbook(tmp_path):
     path = tmp_path / "room.sqlite"
+    issue(path, "blue", "red")
     blue = ActionPlanApp(str(path), ask_team=True)
     assert blue.view is None  # nothing is read before the team says who it is
     blue.team_screen.code.value = "Team Blue!"
-    assert "letters, digits and hyphens" in blue.team_screen.message.value
+    assert "only letters and digits" in blue.team_screen.message.value
     blue.team_screen.code.value = "BLUE"
     fill(blue.view, title="Blue's action")
     assert blue.model.team == "blue"
@@ -262,6 +269,7 @@ def test_team_codes_keep_teams_apart_in_one_workbook(tmp_path):
     ({"VOILA_BASE_URL": "/", "JUPYTERHUB_USER": "ana"}, False),
     ({"DGTKIT_TEAM_CODES": "1"}, True),
     ({"VOILA_BASE_URL": "/", "DGTKIT_TEAM_CODES": "0"}, False),
+    ({"DGTKIT_TEAM_CODES": "1", "JUPYTERHUB_USER": "ana"}, False),  # the hub's user is the team
 ])
 def test_team_codes_are_asked_only_in_a_room_served_by_voila(monkeypatch, env, expected):
     for name in ("VOILA_PREHEAT", "VOILA_BASE_URL", "JUPYTERHUB_USER", "DGTKIT_TEAM_CODES"):
@@ -275,11 +283,55 @@ def test_two_windows_of_one_team_lose_nothing(tmp_path):
     path = tmp_path / "w.sqlite"
     one, two = open_app(path), open_app(path)
     fill(one.view, title="From window one")
-    fill(two.view, title="From window two")
+    fill(two.view, title="From window two")  # window two had not seen window one's action
     assert "Another window of your team" in two.view.status.value
-    titles = [[a["title"] for a in r.data["actions"]]
-              for r in Workbook(path, participant="team-1").history(EXERCISE_KEY)]
-    assert ["From window one"] in titles and ["From window two"] in titles
+    assert [a["title"] for a in saved(path).data["actions"]] == [
+        "From window one", "From window two"]
+    assert "From window one" in two.view.table.value
+    two.view.government.government.value = "Mombasa"  # only the city changes in window two
+    one.view.government.country.value = "Kenya"  # ...after window one set the country
+    data = saved(path).data
+    assert (data["country"], data["government"]) == ("Kenya", "Mombasa")
+    assert len(data["actions"]) == 2
+    assert one.model.government == "Mombasa"  # merged when window one saved
+    assert two.refresh() and two.model.country == "Kenya"  # window two catches up
+    assert two.view.government.country.value == "Kenya"
+    assert "changes from another window" in two.view.status.value
+    assert not two.refresh()  # nothing new: nothing redrawn
+
+
+@pytest.mark.parametrize("seen_in_between", [False, True])
+def test_a_true_conflict_keeps_both_values_and_asks_which_to_keep(tmp_path, seen_in_between):
+    path = tmp_path / "w.sqlite"
+    one = open_app(path)
+    fill(one.view, title="Train staff", lead="HR office", risks="Staff leave")
+    two = open_app(path)
+    action_id = one.model.actions[0].id
+    for app in (one, two):  # both windows open the action to edit it
+        app.view.editor.load(app.model.action(action_id), editing=True)
+    one.view.editor.lead.value = "Finance"
+    one.view.editor.risks.value = "Budget cut"  # only window one changes the risks
+    one.view.editor.save_button.click()
+    if seen_in_between:  # window two shows window one's change before saving its own
+        assert two.refresh() and two.model.actions[0].lead == "Finance"
+    two.view.editor.lead.value = "ICT office"
+    two.view.editor.save_button.click()
+    assert saved(path).data["actions"][0]["risks"] == "Budget cut"
+    assert saved(path).data["actions"][0]["lead"] == "ICT office"  # this window's, for now
+    box = two.conflict_box.widget
+    assert box.layout.display is None
+    text = " ".join(c.value for c in box.children if hasattr(c, "value"))
+    assert "'Finance'" in text and "'ICT office'" in text and "lead" in text
+    one.refresh()  # the other window asks too
+    assert one.conflict_box.widget.layout.display is None
+    keep_finance = [b for row in box.children if hasattr(row, "children")
+                    for b in row.children if "Finance" in b.description]
+    keep_finance[0].click()
+    assert saved(path).data["actions"][0]["lead"] == "Finance"
+    assert box.layout.display == "none"
+    one.refresh()
+    assert one.conflict_box.widget.layout.display == "none"
+    assert one.model.actions[0].lead == "Finance"
 
 
 def test_an_unreadable_saved_plan_is_reported_kept_and_not_hidden(tmp_path):
@@ -295,16 +347,38 @@ def test_an_unreadable_saved_plan_is_reported_kept_and_not_hidden(tmp_path):
     assert ActionPlan.from_dict(history[1].data).actions[0].title.startswith("Train")
 
 
-def test_a_team_in_the_room_finds_the_week_done_on_the_computer_serving_the_app(
+def test_a_team_in_the_room_never_sees_the_week_of_the_computer_serving_the_app(
         tmp_path, monkeypatch):
     path = tmp_path / "room.sqlite"
     week_workbook(path, participant="laptop-user")
     monkeypatch.setenv("JUPYTERHUB_USER", "laptop-user")  # the computer's own user
+    issue(path, "apple-river-stone")
     app = ActionPlanApp(str(path), ask_team=True)
-    app.team_screen.code.value = "blue"
-    assert app.model.vision.year == 2035
-    assert any(s.id == "ex05:skills" for s in app.view.suggestions)
-    assert app.workbook.participant == "blue"  # the plan itself is the team's
+    app.team_screen.code.value = "Apple River Stone"
+    assert app.workbook.participant == "apple-river-stone"
+    assert app.model.vision.is_empty and app.view.suggestions == []
+    week_workbook(path, participant="apple-river-stone")  # the team's own week is read
+    again = ActionPlanApp(str(path), ask_team=True)
+    again.team_screen.code.value = "apple-river-stone"
+    assert again.model.vision.year == 2035
+    assert any(s.id == "ex05:skills" for s in again.view.suggestions)
+
+
+def test_a_code_not_issued_opens_nothing_and_says_why(tmp_path, monkeypatch):
+    path = tmp_path / "room.sqlite"
+    app = ActionPlanApp(str(path), ask_team=True)
+    app.team_screen.code.value = "b"
+    assert app.view is None and "No team codes have been issued" in (
+        app.team_screen.message.value)
+    issue(path, "apple-river-stone")
+    Workbook(path, participant="b").save(EXERCISE_KEY, {"team": "b", "actions": []})
+    for guess in ("b", "B ", " b ", "\u212a", "apple-river", "root"):
+        app.team_screen.code.value = ""
+        app.team_screen.code.value = guess
+        assert app.view is None, guess
+        assert "not one of this room&#x27;s team codes" in app.team_screen.message.value
+    app.team_screen.code.value = "APPLE\u2014river stone"  # an em dash, capitals, a space
+    assert app.workbook.participant == "apple-river-stone"
 
 
 def test_a_vision_changed_in_ex07_after_the_plan_began_can_be_taken_again(tmp_path):
@@ -349,3 +423,12 @@ def test_typing_not_yet_saved_is_never_replaced_by_another_action(tmp_path):
     editor.cancel_button.click()  # "Clear the form": the team drops its typing on purpose
     app.view.controls.edit.click()
     assert editor.title.value == "Train staff in data sharing" and editor.editing
+
+
+def test_the_page_can_tell_the_kernel_answers_and_whose_plan_it_shows(tmp_path):
+    app = open_app(tmp_path / "w.sqlite")
+    app.liveness.ping.value = "7"  # what the page's script writes every few seconds
+    assert 'data-pong="7"' in app.liveness.pong.value
+    assert 'data-team="team-1"' in app.liveness.pong.value  # its typing is kept per team
+    assert app.liveness.widget in app.widget.children
+    assert "dgt-draft-title" in app.view.editor.title._dom_classes

@@ -15,6 +15,7 @@ from dgtkit.models.plan_checks import summary
 from dgtkit.models.plan_prefill import IndicatorChoice, Suggestion
 from dgtkit.models.plan_tables import sort_and_filter
 from dgtkit.models.text import FieldError
+from dgtkit.store.merge import Conflict, merge
 from dgtkit.widgets.action_plan.editor import ActionEditor
 from dgtkit.widgets.action_plan.html import (
     actions_table_html,
@@ -53,6 +54,7 @@ class ActionPlanView(View):
                  week_vision: VisionLink | None = None):
         super().__init__(model, on_change)
         self.suggestions = suggestions or []
+        self.pending_conflicts: list[Conflict] = []  # found while merging an edited action
         self._history = history
         self._restore = restore
         self.title = w.HTML()
@@ -129,16 +131,36 @@ class ActionPlanView(View):
     # -- actions ---------------------------------------------------------------------------
 
     def _action_saved(self, action: Action, is_new: bool) -> None:
+        loaded = self.editor.loaded
         try:
             if is_new:
                 self.model.add(action)
             else:
-                self.model.update(action)
+                self.model.update(self._merge_edit(loaded, action))
         except FieldError as error:
             self.editor.show_problem(error.message)
             return
         self.table_message.value = ""
         self.accepted()
+
+    def _merge_edit(self, loaded: Action | None, edited: Action) -> Action:
+        """The edited action, with what another window changed in it since it was loaded
+        into the form (merged per field); a field both changed keeps this form's value and
+        is asked about (``pending_conflicts``, which the exercise saves)."""
+        current = self.model.action(edited.id)
+        if loaded is None or current is None or current == loaded:
+            return edited
+        result = merge(loaded.to_dict(), edited.to_dict(), current.to_dict())
+        try:
+            merged = Action.from_dict(result.data)
+        except (ActionErrors, FieldError, KeyError, TypeError, ValueError):
+            return edited
+        place = ("actions", f"#{edited.id}")
+        self.pending_conflicts += [
+            Conflict((*place, *c.path), f"the action '{edited.title[:60]}': "
+                     + c.where.replace("_", " "), c.base, c.mine, c.theirs)
+            for c in result.conflicts]
+        return merged
 
     def _form_is_free(self) -> bool:
         """False (and the form says why) while it holds typing not yet saved: loading another

@@ -52,6 +52,7 @@ class ActionEditor:
         self.plan = plan
         self._on_saved = on_saved
         self.editing: str | None = None  # the id of the action being edited
+        self.loaded: Action | None = None  # that action as it was loaded into the form
         self.origin = ""
         self.indicator_choices = {c.id: c for c in indicators or []}
         text = dict(style=STYLE, layout=WIDE)
@@ -117,6 +118,10 @@ class ActionEditor:
             "mitigation": self.mitigation, "priority": self.priority,
             "priority_reason": self.priority_reason,
         }
+        for name, widget in self.fields.items():  # the page keeps what is typed here
+            if isinstance(widget, w.Text | w.Textarea):  # until it is added (dgt-room.js)
+                widget.add_class("dgt-draft")
+                widget.add_class(f"dgt-draft-{name}")
         self.messages = {name: w.HTML() for name in self.fields}
         self.heading = w.HTML("<h3>Add an action</h3>")
         self.save_button = w.Button(description="Add action", button_style="primary",
@@ -201,6 +206,7 @@ class ActionEditor:
         self._shown = self._values()
         if editing and action is not None:
             self.editing = action.id
+            self.loaded = action
             self.heading.value = "<h3>Edit the action</h3>"
             self.save_button.description = "Save changes"
             self.cancel_button.layout.display = None
@@ -221,6 +227,7 @@ class ActionEditor:
         for message in self.messages.values():
             message.value = ""
         self.editing = None
+        self.loaded = None
         self.origin = ""
         self.heading.value = "<h3>Add an action</h3>"
         self.save_button.description = "Add action"

@@ -79,18 +79,28 @@ def timeline_html(plan: ActionPlan, today: date | None = None) -> str:
     def left(when: date) -> float:
         return 100 * (when - first).days / span
 
-    months = []
+    starts = []
     month = first
     while month < last:
-        nxt = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
-        whole = month.month == 1 or month == first
-        label = dates.month(month, short=True) if whole else f"{month:%b}"
+        starts.append(month)
+        month = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
+    # A label every ``step`` months, at most eight, each in a box as wide as its months and
+    # cut there: two labels can never run into each other ("Jan 2027Feb").
+    step = next((s for s in (1, 2, 3, 6, 12, 24, 60) if len(starts) / s <= 8), 120)
+    months, shown_year = [], None
+    for index, month in enumerate(starts):
+        label = ""
+        if index % step == 0:
+            label = f"{month:%b}" if month.year == shown_year else dates.month(month, short=True)
+            shown_year = month.year
+        end_of_label = starts[index + step] if index + step < len(starts) else last
+        width = max(left(end_of_label) - left(month), 0)
         months.append(
-            f'<div style="position:absolute;left:{left(month):.2f}%;top:0;height:100%;'
-            f'border-left:1px solid #ddd;font-size:0.75em;color:#444;padding-left:2px">'
-            f"{escape(label) if (last - first).days < 800 or month.month in (1, 7) else ''}</div>"
+            f'<div class="dgt-gantt-month" style="position:absolute;left:{left(month):.2f}%;'
+            f"top:0;height:100%;border-left:1px solid #ddd;font-size:0.75em;color:#444;"
+            f"padding-left:2px;box-sizing:border-box;width:{width:.2f}%;overflow:hidden;"
+            f'white-space:nowrap">{escape(label)}</div>'
         )
-        month = nxt
     rows = []
     group = None
     for bar in bars:

@@ -60,6 +60,8 @@ class GovernmentPanel(Quiet):
         self.take_vision.on_click(self._take_vision)
         self.objective_title = w.Text(description="New objective", style=STYLE, layout=WIDE,
                                       placeholder="A change that brings the vision closer")
+        self.objective_title.add_class("dgt-draft")  # kept by the page until it is added
+        self.objective_title.add_class("dgt-draft-objective")
         self.objective_link = w.Dropdown(description="It serves", style=STYLE, layout=WIDE)
         self.objective_message = w.HTML()
         self.add_objective = w.Button(description="Add objective", button_style="primary")

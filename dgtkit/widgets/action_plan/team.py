@@ -6,18 +6,20 @@ from collections.abc import Callable
 
 import ipywidgets as w
 
-from dgtkit.models.action_plan import team_code
+from dgtkit.models.team_codes import normalize
 from dgtkit.models.text import FieldError
 from dgtkit.widgets.common import message_html
 
 
 class TeamScreen:
-    """Asks for the team code; ``on_code(code)`` opens that team's plan."""
+    """Asks for the team code; ``on_code(code)`` opens that team's plan (the code normalized,
+    ``dgtkit.models.team_codes``), or says why not and returns False."""
 
-    def __init__(self, on_code: Callable[[str], None]):
+    def __init__(self, on_code: Callable[[str], bool]):
         self._on_code = on_code
         self.opened = False
-        self.code = w.Text(description="Team code", placeholder="e.g. blue or team-3",
+        self.code = w.Text(description="Team code",
+                           placeholder="three words, e.g. apple-river-stone",
                            style={"description_width": "7em"})
         self.code.continuous_update = False
         self.open = w.Button(description="Open our plan", button_style="primary")
@@ -35,12 +37,12 @@ class TeamScreen:
         if self.opened:  # Enter, then a click on the button: open once
             return
         try:
-            code = team_code(self.code.value)
+            code = normalize(self.code.value)
         except FieldError as error:
             self.message.value = message_html(error.message)
             return
         self.opened = True
-        self.message.value = "<p>Opening your plan...</p>"
+        self.message.value = '<p role="status">Opening your plan...</p>'
         self._on_code(code)
 
     def problem(self, text: str) -> None:

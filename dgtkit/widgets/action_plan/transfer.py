@@ -16,6 +16,7 @@ from dgtkit.widgets.common import message_html
 class TransferPanel:
     def __init__(self, plan: ActionPlan, on_import: Callable[[ActionPlan, str], None]):
         from dgtkit.planfile import FORMATS
+        from dgtkit.planfile.identity import MAX_FILE_BYTES
 
         self.plan = plan
         self._on_import = on_import
@@ -29,6 +30,9 @@ class TransferPanel:
         self.upload = w.FileUpload(accept=".json,.xlsx", multiple=False,
                                    description="Import a plan")
         self.upload.observe(self._uploaded, names="value")
+        # A file over the limit never reaches the kernel: the page refuses it (dgt-room.js).
+        self.upload.add_class("dgt-import")
+        self.upload.add_class(f"dgt-max-bytes-{MAX_FILE_BYTES}")
         self.message = w.HTML()
         self.widget = w.VBox([
             w.HTML("<h3>Export</h3><p>The Word document is the plan to take home and "
