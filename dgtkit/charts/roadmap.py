@@ -2,7 +2,8 @@
 intervention, and the milestones of Ex 7 as labelled vertical lines; with its alt text.
 
 Colour is never the only signal: lanes are named, bars carry their row number and text, the
-12-36 month bars are hatched and the bars to the vision year dotted, milestones are dashed lines with their year and title.
+12-36 month bars are hatched and the bars to the vision year dotted, milestones are dashed
+lines with their year and title.
 Every text a participant typed is drawn with ``parse_math=False``.
 """
 
