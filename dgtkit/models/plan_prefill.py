@@ -248,6 +248,7 @@ def pending(plan: ActionPlan, suggestions: list[Suggestion]) -> list[Suggestion]
     """The suggestions the team has neither used nor dropped."""
     used = {a.origin for a in plan.actions if a.origin}
     used |= {f"ex07:{o.link}" for o in plan.objectives if o.link}
+    used |= {c.origin for c in plan.context if c.origin}
     titles = {o.title.casefold() for o in plan.objectives}
     return [s for s in suggestions
             if s.id not in plan.dropped and s.id not in used
