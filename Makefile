@@ -13,7 +13,8 @@ LAB_PORT ?= 8888
 # Jupyter refuses to run as root unless told; a workshop laptop or a container may be root.
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
-.PHONY: help setup lock book build test app lab lint benchmarks clean chromium proxy repository \
+.PHONY: help setup lock book build test app lab lint benchmarks clean chromium libreoffice proxy \
+	repository \
 	assignments validate autograde formgrader feedback grades
 
 help:
@@ -108,6 +109,20 @@ chromium:
 	  fi; \
 	fi
 
+# Debian's LibreOffice, headless, opens the Office files the tests write, as a reader's office
+# suite would, and poppler's pdftotext reads back what it drew.
+libreoffice:
+	@if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's LibreOffice and poppler for the Office tests..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer libreoffice-impress poppler-utils; \
+	  else \
+	    echo "The Office tests need LibreOffice (soffice) and poppler (pdftotext)."; \
+	    echo "Install them as root with:  apt-get install libreoffice-writer libreoffice-impress poppler-utils"; \
+	    exit 1; \
+	  fi; \
+	fi
+
 # The hub's proxy (configurable-http-proxy) from the npm registry, pinned by its lock file,
 # into deploy/proxy/node_modules (git-ignored). The hub test and deploy/one-server use it.
 PROXY := deploy/proxy/node_modules/.bin/configurable-http-proxy
@@ -117,7 +132,7 @@ $(PROXY): deploy/proxy/package.json deploy/proxy/package-lock.json
 
 proxy: $(PROXY)
 
-test: $(STAMP) chromium $(PROXY)
+test: $(STAMP) chromium libreoffice $(PROXY)
 	$(BIN)/python -m pytest
 
 app: $(STAMP)

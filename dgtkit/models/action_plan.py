@@ -364,7 +364,10 @@ def value_text(value: float | None, unit: str = "") -> str:
         return f"{text}%"
     if unit.strip().casefold() in _NUMBER_UNITS:
         return text
-    return f"{text} {unit.strip()}"
+    unit = unit.strip()
+    if unit[:1].isupper() and unit[1:].islower():  # "Days", as a list offers it: "63 days"
+        unit = unit.lower()
+    return f"{text} {unit}"
 
 
 @dataclass(frozen=True)

@@ -379,11 +379,14 @@ def from_skills(matrix) -> list[Suggestion]:
     found = []
     for role, gaps in by_role.items():
         name = gaps[0].role_name
-        skills = ", ".join(dict.fromkeys(g.competency_name for g in gaps))
+        names = [c if c[:2].isupper() else c[0].lower() + c[1:]
+                 for c in dict.fromkeys(g.competency_name for g in gaps)]
+        skills = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
         how = "; ".join(dict.fromkeys(
             f"{g.competency_name}: {g.measure_name or 'a measure to choose'}"
             + (f" ({g.provider})" if g.provider else "") for g in gaps))
-        title = _short(f"Train {name} in {skills[0].lower()}{skills[1:]}")
+        who = name if name[:2].isupper() else name[0].lower() + name[1:]
+        title = _short(f"Train the {who} in {skills}")
         lead = next((g.provider for g in gaps if g.provider), "")
         found.append(Suggestion(
             id=f"ex09:{role}"[:64], kind="action", source="Ex 9 skills gaps", title=title,

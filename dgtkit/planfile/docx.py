@@ -426,7 +426,7 @@ def _vision_and_objectives(document, plan: ActionPlan, number: int) -> None:
             details.append(f"It serves: {serves[0].lower()}{serves[1:]}.")
         numbers = [str(plan.actions.index(a) + 1) for a in actions]
         if numbers:
-            details.append(f"Action{'s' * (len(numbers) > 1)} {', '.join(numbers)}.")
+            details.append(f"Its action{'s' * (len(numbers) > 1)}: {', '.join(numbers)}.")
         measured = [a.indicator.sentence() for a in actions if not a.indicator.is_empty]
         if measured:
             details.append("Measured by: " + " ".join(measured))
@@ -548,12 +548,15 @@ def _budget(document, plan: ActionPlan, number: int) -> None:
         _para(document, f"Estimates in {currency}, by year and source of funds. An action "
                         "that runs over several years is counted in each year in proportion "
                         "to its months in it.", keep=True)
-        headers = ["Source"] + [str(y) for y in years.years] + ["Total"]
-        rows = [[name] + [money(v) for v in values] + [money(total)]
-                for name, values, total in years.by_source]
-        rows.append(["**Total**"] + [f"**{money(v)}**" for v in years.totals]
+        # One row a year (a plan runs to its vision year), one column a source of funds.
+        headers = ["Year"] + [name for name, _values, _total in years.by_source] + ["Total"]
+        rows = [[str(year)] + [money(values[index]) or "-"
+                               for _name, values, _total in years.by_source]
+                + [money(years.totals[index])] for index, year in enumerate(years.years)]
+        rows.append(["**Total**"] + [f"**{money(total)}**"
+                                     for _name, _values, total in years.by_source]
                     + [f"**{money(years.total)}**"])
-        _table(document, headers, rows, flexible=0)
+        _table(document, headers, rows, flexible=len(headers) - 1)
     if years.unpriced:
         _para(document, f"{years.unpriced} action{'s are' if years.unpriced != 1 else ' is'} "
                         "not yet costed.")

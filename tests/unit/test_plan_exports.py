@@ -41,7 +41,7 @@ def test_the_word_document_has_every_part_a_planning_office_needs():
     # Priorities and indicators are sentences, not words run together.
     assert "Priority: High. The biggest gap in Ex 5." in text
     assert "Indicator: Staff trained: from 10% to 60%." in text
-    assert ["Source", "2027", "Total"] in cells  # the budget by year and source
+    assert ["Year", "Own budget", "National programme", "Total"] in cells  # by year, source
     assert ["", "Name", "Post", "Signature", "Date"] in cells  # the approval block
     document = Document(io.BytesIO(export(plan, "docx")))
     assert len(document.inline_shapes) == 1  # the timeline chart
