@@ -129,12 +129,18 @@ APP_NOTICE = (
     "the launch button (the rocket) at the top of this page. In the workshop, the facilitator "
     "opens it for you as an app (make app)."
 )
+WEEK_NOTICE = (
+    "This page shows a team's saved results only when it runs live, beside the team's "
+    "workbook: open it with the launch button (the rocket) at the top of this page, or in the "
+    "workshop on your JupyterHub or laptop (make lab)."
+)
 NOTEBOOKS = "notebooks/"
 
 
 def live_notice(docname: str) -> nodes.Element:
     """The notice of a static exercise page, as a docutils admonition."""
-    text = APP_NOTICE if docname.endswith("action_plan") else LIVE_NOTICE
+    text = (APP_NOTICE if docname.endswith("action_plan")
+            else WEEK_NOTICE if docname.endswith("week_so_far") else LIVE_NOTICE)
     box = nodes.admonition(classes=["note", "dgt-live-notice"])
     box += nodes.title(text="Reading the online book?")
     box += nodes.paragraph(text=text)

@@ -106,6 +106,14 @@ def test_exercise_page_carries_the_form_and_the_chart(built_book):
     assert "PillarSelfRating.show()" not in page  # the code is hidden; the form is shown
 
 
+def test_only_the_static_book_says_a_form_cannot_save_and_its_links_stay_in_the_book(
+        built_book):
+    page = html_of(built_book, "notebooks/ex03_pillar_self_rating")
+    assert "Reading the online book?" in page and "cannot save here" in page
+    assert 'href="../book/m2-holistic-approach/2-1-introduction.html"' in page
+    assert "github.io" not in page.split("Rate the government", 1)[1].split("</p>", 1)[0]
+
+
 def test_no_page_loads_a_script_or_style_from_the_internet(built_book):
     for page in built_book.rglob("*.html"):
         remote = [url for url in tags(page).loads if re.match(r"(https?:)?//", url)]
