@@ -43,6 +43,7 @@ class WeekView:
         self.heading = w.HTML()
         self.pages = w.HTML()
         self.refresh = w.Button(description="Read my workbook again",
+                                layout=w.Layout(width="auto"),
                                 tooltip="Show what you saved since this page opened")
         self.refresh.on_click(lambda _b: self.redraw())
         self.word = w.Button(description="Download the week as a Word document",
