@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -9,8 +10,6 @@ import zipfile
 
 import nbformat
 import pytest
-
-import re
 
 from dgtkit.site.launch import CELL_TAG, book_url, configure, install_cell_source, repository
 from tests.conftest import REPO, tool_env
