@@ -11,7 +11,7 @@ import ipywidgets as w
 from dgtkit.charts import figure_html
 from dgtkit.models.checks import Check
 from dgtkit.widgets.base import Redraw, View
-from dgtkit.widgets.common import message_html
+from dgtkit.widgets.common import example_box, message_html, side_by_side  # noqa: F401
 
 WIDE = w.Layout(width="40em")
 LABEL_STYLE = {"description_width": "11em"}
@@ -80,28 +80,3 @@ def government_box(view: View, redraw: Redraw = True, description: str = "Your g
                  names="value")
     return text, message
 
-
-def side_by_side(left: w.Widget, right: w.Widget, left_basis: str = "30em",
-                 right_basis: str = "26em") -> w.Box:
-    """``left`` and ``right`` beside each other where the screen is wide enough, one under
-    the other on a phone (the row wraps)."""
-    for part, basis in ((left, left_basis), (right, right_basis)):
-        part.layout.flex = f"1 1 {basis}"
-        part.layout.min_width = "0"
-    return w.Box([left, right], layout=w.Layout(display="flex", flex_flow="row wrap",
-                                                align_items="flex-start", width="100%"))
-
-
-def example_box(exercise: str) -> w.Accordion:
-    """The worked example of ``exercise`` (course/examples.yaml), folded, marked invented."""
-    from dgtkit.course.examples import examples
-
-    example = examples()[exercise]
-    items = "".join(f"<dt><b>{escape(label)}</b></dt><dd>{escape(text)}</dd>"
-                    for label, text in example.items)
-    body = w.HTML(f'<div class="dgt-example"><p><i>An example, not your answer: this is what '
-                  f"an invented team wrote ({escape(example.team)}).</i></p>"
-                  f"<dl>{items}</dl></div>")
-    box = w.Accordion(children=[body], selected_index=None)
-    box.set_title(0, "See a worked example (an invented team)")
-    return box

@@ -18,6 +18,7 @@ from dgtkit.models.indicators import (
     format_value,
     indicator_guide,
 )
+from dgtkit.models.pages import indicators_page
 from dgtkit.models.text import FieldError
 from dgtkit.widgets.base import View
 from dgtkit.widgets.common import message_html
@@ -33,6 +34,7 @@ from dgtkit.widgets.forms import (
     show_errors,
     side_by_side,
 )
+from dgtkit.widgets.pages import with_result_page
 
 NEW = "__new__"  # the "new indicator" choice of the picker
 NONE = ""
@@ -68,6 +70,9 @@ class IndicatorClinicView(View):
         )
         first = model.indicators[0].id if model.indicators else NEW
         self.redraw(select=first)
+        with_result_page(
+            self, lambda: indicators_page(self.model), "smart-indicators",
+        )
 
     # -- building ----------------------------------------------------------------------------
 

@@ -61,3 +61,21 @@ class PageDownload:
         page, chart = self._make()
         self.download.send(f"{self._stem}.docx", WORD_MIME, page_docx(page, chart),
                            "Word page")
+
+
+def with_result_page(view, page: Callable[[], Page], file_stem: str,
+                     chart: Callable[[], bytes | None] | None = None,
+                     example: str | None = None) -> PageDownload:
+    """Give an exercise's form its worked example (under its heading) and a button that
+    downloads its result as a Word page (above its status line)."""
+    from dgtkit.widgets.forms import example_box
+
+    download = PageDownload(lambda: (page(), chart() if chart else None), file_stem)
+    children = list(view.widget.children)
+    if example:
+        children.insert(1, example_box(example))
+    place = children.index(view.status) if view.status in children else len(children)
+    children.insert(place, download.widget)
+    view.widget.children = tuple(children)
+    view.page_download = download
+    return download

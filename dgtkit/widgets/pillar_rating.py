@@ -9,12 +9,14 @@ from html import escape
 
 import ipywidgets as w
 
-from dgtkit.charts import figure_html
+from dgtkit.charts import figure_html, to_png
 from dgtkit.charts.radar import pillar_radar, radar_alt_text
 from dgtkit.course.governments import governments
+from dgtkit.models.pages import pillar_rating_page
 from dgtkit.models.pillar_rating import PillarRating
 from dgtkit.widgets.base import View
 from dgtkit.widgets.forms import example_box, government_box, side_by_side
+from dgtkit.widgets.pages import with_result_page
 
 NOT_RATED = "Not rated yet"
 NOT_SAID = ""
@@ -97,6 +99,10 @@ class PillarRatingView(View):
             ]
         )
         self.redraw()
+        with_result_page(
+            self, lambda: pillar_rating_page(self.model), "pillar-self-rating",
+            chart=lambda: to_png(pillar_radar(self.model)),
+        )
 
     def _rating_changed(self, pillar_id: str):
         def handler(change) -> None:

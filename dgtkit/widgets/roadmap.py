@@ -12,6 +12,7 @@ import ipywidgets as w
 from dgtkit.charts.roadmap import roadmap_alt_text, roadmap_chart
 from dgtkit.models import dates
 from dgtkit.models.checks import FormErrors
+from dgtkit.models.pages import roadmap_page
 from dgtkit.models.roadmap import FIELD_NAMES, Roadmap, RoadmapRow, canvas_guide
 from dgtkit.models.text import FieldError
 from dgtkit.widgets.base import View
@@ -26,6 +27,7 @@ from dgtkit.widgets.forms import (
     show_errors,
     side_by_side,
 )
+from dgtkit.widgets.pages import with_result_page
 
 NEW = "__new__"  # the "new row" choice of the row picker
 NONE = ""
@@ -64,6 +66,9 @@ class CapacityRoadmapView(View):
             ]
         )
         self.redraw(select=model.rows[0].id if model.rows else NEW)
+        with_result_page(
+            self, lambda: roadmap_page(self.model), "capacity-roadmap",
+        )
 
     # -- building ----------------------------------------------------------------------------
 

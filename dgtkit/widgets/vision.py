@@ -12,6 +12,7 @@ import ipywidgets as w
 from dgtkit.charts.envisioning import milestone_timeline, timeline_alt_text
 from dgtkit.course.sdgs import sdgs
 from dgtkit.models.checks import FormErrors
+from dgtkit.models.pages import vision_page
 from dgtkit.models.text import FieldError
 from dgtkit.models.vision import (
     STATEMENT_WORDS,
@@ -34,6 +35,7 @@ from dgtkit.widgets.forms import (
     show_errors,
     side_by_side,
 )
+from dgtkit.widgets.pages import with_result_page
 
 NO_FOCUS = ""
 NOTHING = ""
@@ -54,6 +56,9 @@ class VisionView(View):
             [*self._build_vision(), *self._build_targets(), *self._build_backcasting(), self.status]
         )
         self.redraw()
+        with_result_page(
+            self, lambda: vision_page(self.model), "vision",
+        )
 
     # -- building --------------------------------------------------------------------------
 

@@ -40,7 +40,7 @@ from dgtkit.widgets.action_plan.panels import (
 )
 from dgtkit.widgets.action_plan.transfer import TransferPanel
 from dgtkit.widgets.base import View
-from dgtkit.widgets.common import message_html
+from dgtkit.widgets.common import example_box, message_html
 
 TABS = ["From the week", "Actions", "Government and objectives", "Timeline",
         "Coverage and budget", "What is missing", "History", "Export and import"]
@@ -83,6 +83,7 @@ class ActionPlanView(View):
         self.history = HistoryPanel(self._go_back)
         self.transfer = TransferPanel(model, self._imported)
         actions_tab = w.VBox([
+            example_box("action_plan"),
             self.editor.widget,
             w.HTML("<h3>Your action plan</h3>"), self.controls.widget, self.table,
             self.controls.row_actions, self.table_message,
