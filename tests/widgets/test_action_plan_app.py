@@ -363,3 +363,11 @@ def test_typing_not_yet_saved_is_never_replaced_by_another_action(tmp_path):
     editor.cancel_button.click()  # "Clear the form": the team drops its typing on purpose
     app.view.controls.edit.click()
     assert editor.title.value == "Train staff in data sharing" and editor.editing
+
+
+def test_dates_picked_in_the_form_are_written_as_the_course_writes_them(tmp_path):
+    editor = open_app(tmp_path / "w.sqlite").view.editor
+    editor.start.value = date(2027, 1, 5)
+    assert "5 January 2027" in editor.readouts["start"].value  # whatever the browser shows
+    editor.clear()
+    assert editor.readouts["start"].value == ""

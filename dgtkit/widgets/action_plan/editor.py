@@ -11,6 +11,7 @@ from dataclasses import replace
 
 import ipywidgets as w
 
+from dgtkit.models import dates
 from dgtkit.models.action_plan import (
     BUDGET_SOURCES,
     CAPACITY_LEVELS,
@@ -154,7 +155,13 @@ class ActionEditor:
         self.cancel_button.on_click(lambda _b: self.clear())
         self.status = status_line()
         self.from_ex11.observe(self._indicator_chosen, names="value")
-        rows = {name: w.HBox([field, self.messages[name]]) for name, field in self.fields.items()}
+        self.readouts = {name: w.HTML() for name, field in self.fields.items()
+                         if isinstance(field, w.DatePicker)}
+        for name in self.readouts:
+            self.fields[name].observe(lambda _c, n=name: self._readout(n), names="value")
+        rows = {name: w.HBox([field, *([self.readouts[name]] if name in self.readouts else []),
+                              self.messages[name]])
+                for name, field in self.fields.items()}
         if not self.indicator_choices:
             rows["from_ex11"].layout.display = "none"
         parts = []
@@ -168,6 +175,13 @@ class ActionEditor:
                               w.HBox([self.save_button, self.cancel_button, self.status])])
         self.refresh_choices()
         self._shown = self._values()  # what the form showed last: typing since is unsaved
+
+    def _readout(self, name: str) -> None:
+        """The date as the course writes it ("15 January 2027"), beside the browser's picker,
+        which writes it in the browser's own way."""
+        value = self.fields[name].value
+        self.readouts[name].value = (f'<span style="color:#333;margin-left:0.5em">'
+                                     f"{dates.day(value)}</span>" if value else "")
 
     # -- choices that follow the plan ------------------------------------------------------
 
