@@ -94,8 +94,10 @@ def test_exercise_page_carries_the_form_and_the_chart(built_book):
     page = html_of(built_book, "notebooks/ex03_pillar_self_rating")
     state = widget_state(page)
     dropdowns = [m for m in state.values() if m["model_name"] == "DropdownModel"]
-    assert len(dropdowns) == 8
-    assert all(m["state"]["description"].startswith("Level of pillar") for m in dropdowns)
+    assert len(dropdowns) == 9  # the level of government, then one per pillar
+    pillars = [m for m in dropdowns if m["state"]["description"].startswith("Level of pillar")]
+    assert len(pillars) == 8
+    assert "Level of government" in {m["state"]["description"] for m in dropdowns}
     charts = [
         m
         for m in state.values()
@@ -133,7 +135,7 @@ def test_widgets_render_in_a_browser_with_no_internet(built_book, serve_director
     page = offline_page
     page.goto(url)
     page.wait_for_selector(".widget-dropdown select", timeout=30_000)
-    assert page.locator(".widget-dropdown select").count() == 8
+    assert page.locator(".widget-dropdown select").count() == 9  # level, and 8 pillars
     assert page.get_by_label("Level of pillar 1").input_value() is not None
     chart = page.locator('.widget-html img[alt^="Radar chart"]')
     chart.wait_for(timeout=30_000)
