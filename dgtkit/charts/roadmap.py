@@ -2,7 +2,8 @@
 intervention, and the milestones of Ex 7 as labelled vertical lines; with its alt text.
 
 Colour is never the only signal: lanes are named, bars carry their row number and text, the
-12-36 month bars are hatched, milestones are dashed lines with their year and title.
+12-36 month bars are hatched and the bars to the vision year dotted, milestones are dashed
+lines with their year and title.
 Every text a participant typed is drawn with ``parse_math=False``.
 """
 
@@ -21,7 +22,7 @@ TEXT = {"parse_math": False}
 MILESTONE = "#1f5fa6"  # 6:1 on white
 LANE_COLOURS = ("#dbe8f6", "#e3f1dc", "#fbe6cc", "#eadcf0")  # light fills; text is black
 EDGE = "#333333"
-HATCHES = {"short": "", "medium": "///"}
+HATCHES = {"short": "", "medium": "///", "long": "..."}
 MONTHS_PER_TICK = 6
 
 
@@ -37,17 +38,19 @@ def months_from_start(roadmap: Roadmap, day: date) -> float:
 
 
 def span_months(roadmap: Roadmap) -> int:
-    return max(h.end_month for h in canvas_guide().horizons)
+    """The months the chart shows: every horizon, to the vision year when there is one."""
+    ends = [roadmap.horizon_months(h.id)[1] for h in canvas_guide().horizons]
+    if roadmap.vision_year:
+        ends.append(months_from_start(roadmap, date(roadmap.vision_year, 12, 31)) + 1)
+    return int(max(36, *ends))
 
 
-def _tracks(rows: list[RoadmapRow]) -> dict[str, int]:
+def _tracks(roadmap: Roadmap, rows: list[RoadmapRow]) -> dict[str, int]:
     """A track within its lane for each row, so that bars at the same time do not overlap."""
-    guide = canvas_guide()
     taken: list[list[tuple[int, int]]] = []
     found = {}
     for row in rows:
-        horizon = guide.horizon(row.horizon)
-        span = (horizon.start_month, horizon.end_month)
+        span = roadmap.horizon_months(row.horizon)
         for index, spans in enumerate(taken):
             if all(span[1] <= a or span[0] >= b for a, b in spans):
                 spans.append(span)
@@ -71,13 +74,14 @@ def roadmap_chart(roadmap: Roadmap) -> Figure:
     """Months across; a lane per capacity level; a bar per complete row; milestone lines."""
     span = span_months(roadmap)
     lanes = _lanes(roadmap)
-    heights = [max(1, len(set(_tracks(rows).values())) if rows else 1) for _, _, rows in lanes]
+    heights = [max(1, len(set(_tracks(roadmap, rows).values())) if rows else 1)
+               for _, _, rows in lanes]
     total = sum(heights)
     figure = Figure(figsize=(11.0, 2.6 + 0.62 * total))
     axes = figure.add_axes((0.14, 0.2, 0.83, 0.6))
     axes.set_xlim(0, span)
     axes.set_ylim(total, 0)
-    ticks = list(range(0, span + 1, MONTHS_PER_TICK))
+    ticks = list(range(0, span + 1, MONTHS_PER_TICK if span <= 60 else 12))
     axes.set_xticks(ticks)
     axes.set_xticklabels(
         [dates.month(add_months(roadmap.started, m), short=True) for m in ticks], fontsize=8, **TEXT
@@ -97,9 +101,9 @@ def roadmap_chart(roadmap: Roadmap) -> Figure:
             fontweight="bold",
             **TEXT,
         )
-        tracks = _tracks(rows)
+        tracks = _tracks(roadmap, rows)
         for row in rows:
-            _bar(axes, roadmap, row, numbers[row.id], top + tracks[row.id], colour)
+            _bar(axes, roadmap, row, numbers[row.id], top + tracks[row.id], colour, span)
         if not rows:
             reason = roadmap.no_action.get(_level_id)
             words = f"No action now: {_short(reason, 90)}" if reason else "No row yet"
@@ -120,22 +124,23 @@ def roadmap_chart(roadmap: Roadmap) -> Figure:
     return figure
 
 
-def _bar(axes, roadmap: Roadmap, row: RoadmapRow, number: int, y: float, colour: str) -> None:
-    horizon = canvas_guide().horizon(row.horizon)
-    width = horizon.end_month - horizon.start_month
+def _bar(axes, roadmap: Roadmap, row: RoadmapRow, number: int, y: float, colour: str,
+         span: int = 36) -> None:
+    start, end = roadmap.horizon_months(row.horizon)
+    width = end - start
     axes.barh(
         y + 0.5,
         width,
-        left=horizon.start_month,
+        left=start,
         height=0.78,
         color=colour,
         edgecolor=EDGE,
         hatch=HATCHES.get(row.horizon, ""),
         linewidth=1,
     )
-    words = _bar_words(number, row.intervention, int(width * 3.1) - 3)
+    words = _bar_words(number, row.intervention, int(width * 3.1 * 36 / max(span, 36)) - 3)
     axes.text(
-        horizon.start_month + 0.4,
+        start + 0.4 * max(span, 36) / 36,
         y + 0.5,
         words,
         va="center",
@@ -197,8 +202,8 @@ def _milestone_lines(axes, roadmap: Roadmap, span: int, total: int) -> list[str]
 
 def _notes(figure: Figure, roadmap: Roadmap, outside: list[str]) -> None:
     lines = [
-        "Plain bars: 0-12 months. Hatched bars: 12-36 months. "
-        "Dashed lines: milestones from Ex 7, due by the end of their year."
+        "Plain bars: 0-12 months. Hatched bars: 12-36 months. Dotted bars: from month 36 to "
+        "the vision year. Dashed lines: milestones from Ex 7, due by the end of their year."
     ]
     if outside:
         lines.append("Milestones outside this chart: " + "; ".join(outside) + ".")

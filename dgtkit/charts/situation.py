@@ -85,15 +85,24 @@ def spread_chart(assessment: TeamAssessment) -> Figure:
     """Each member's own rating per pillar, so the team sees where it disagrees."""
     framework = assessment.framework
     pillars = list(reversed(framework.pillars))
-    figure = Figure(figsize=(7.5, 4.2))
+    figure = Figure(figsize=(7.5, 5.2))
     axes = figure.add_subplot()
     wide = {d.pillar for d in assessment.disagreements()}
     for row, pillar in enumerate(pillars):
-        levels = [r[pillar.id] for r in assessment.members.values() if r[pillar.id] is not None]
+        rated = sorted((r[pillar.id], name) for name, r in assessment.members.items()
+                       if r[pillar.id] is not None)
+        levels = [level for level, _ in rated]
         if len(levels) >= 2:
             axes.plot([min(levels), max(levels)], [row, row], color=GREY, linewidth=2, zorder=1)
-        for offset, level in enumerate(sorted(levels)):
-            axes.scatter([level], [row + (offset % 3 - 1) * 0.12], s=40, color=BLUE, zorder=2)
+        seen: dict[int, int] = {}
+        for level, name in rated:
+            place = seen.get(level, 0)  # members on the same level stand one above another
+            seen[level] = place + 1
+            y = row + 0.18 - place * 0.22
+            axes.scatter([level], [y], s=36, color=BLUE, zorder=2)
+            axes.annotate(_short(name, 12), (level, y), xytext=(5, -3),
+                          textcoords="offset points", fontsize=6.5, color=INK,
+                          parse_math=False)
         if pillar.id in wide:
             axes.annotate(
                 "talk it through",
@@ -106,7 +115,7 @@ def spread_chart(assessment: TeamAssessment) -> Figure:
     axes.set_yticks(range(len(pillars)), [_short(p.name, 40) for p in pillars], fontsize=8.5)
     axes.set_xticks(range(1, len(framework.maturity_levels) + 1))
     axes.set_xlim(0.6, len(framework.maturity_levels) + 1.8)
-    axes.set_xlabel("Level chosen by each member (one dot per member)")
+    axes.set_xlabel("Level chosen by each member (one named dot per member)")
     axes.spines[["top", "right"]].set_visible(False)
     axes.set_title("Where the team agrees and where it does not", fontsize=11, loc="left")
     return figure
@@ -250,22 +259,19 @@ def stakeholder_chart(stakeholders: StakeholderMap) -> Figure:
     middle = HIGH - 0.5
     axes.axhline(middle, color=GREY, linewidth=1)
     axes.axvline(middle, color=GREY, linewidth=1)
+    # The quadrants' names sit in bands above and below the grid of scores (power 1 to 10),
+    # where no stakeholder can be, so that no name is ever drawn over them.
     corners = {
-        (True, True): (10.3, 10.3, "right"),
-        (True, False): (0.7, 10.3, "left"),
-        (False, True): (10.3, 0.7, "right"),
-        (False, False): (0.7, 0.7, "left"),
+        (True, True): (10.4, 12.3, "right", "top"),
+        (True, False): (0.6, 12.3, "left", "top"),
+        (False, True): (10.4, -1.3, "right", "bottom"),
+        (False, False): (0.6, -1.3, "left", "bottom"),
     }
-    for key, (name, strategy) in QUADRANTS.items():
-        x, y, align = corners[key]
-        axes.annotate(
-            f"{name}\n{textwrap.fill(strategy, 34)}",
-            (x, y),
-            fontsize=7.5,
-            ha=align,
-            va="top" if y > 5 else "bottom",
-            color=INK,
-        )
+    for key, (name, _strategy) in QUADRANTS.items():
+        x, y, align, vertical = corners[key]
+        axes.annotate(name, (x, y), fontsize=8.5, fontweight="bold", ha=align, va=vertical,
+                      color=INK, bbox={"boxstyle": "round,pad=0.25", "facecolor": "#f1f1f1",
+                                       "edgecolor": GREY, "linewidth": 0.6})
     for number, s in enumerate(stakeholders.stakeholders, start=1):
         axes.scatter([s.interest], [s.power], s=90, color=BLUE, zorder=2)
         axes.annotate(
@@ -278,16 +284,21 @@ def stakeholder_chart(stakeholders: StakeholderMap) -> Figure:
             fontweight="bold",
             zorder=3,
         )
+        right = s.interest >= 8  # near the right edge the name goes to the left
         axes.annotate(
             _short(s.name, 22),
             (s.interest, s.power),
-            xytext=(7, 4),
+            xytext=(-7 if right else 7, 4),
             textcoords="offset points",
+            ha="right" if right else "left",
             fontsize=7.5,
             parse_math=False,
         )
     axes.set_xlim(0.5, 10.5)
-    axes.set_ylim(0.5, 10.5)
+    axes.set_ylim(-1.5, 12.5)
+    axes.set_yticks(range(1, 11))
+    for edge in (0.5, 10.5):
+        axes.axhline(edge, color="#bbbbbb", linewidth=0.6)
     axes.set_xlabel("Interest (1 = none, 10 = decisive)")
     axes.set_ylabel("Power (1 = none, 10 = decisive)")
     axes.set_title("Stakeholder map: power and interest", fontsize=11, loc="left")

@@ -26,12 +26,17 @@ EXERCISES = {
     "TrainingEvaluation": "evaluation",  # Day 5, session 7.2
     "ActionPlanApp": "action_plan",  # Day 5, the Voila app
 }
+#: Pages that show saved work without saving any: page class → its module.
+PAGES = {
+    "WeekSoFar": "week_so_far",  # every result of the week in one place, to print
+}
 
-__all__ = list(EXERCISES)
+__all__ = [*EXERCISES, *PAGES]
 
 
 def __getattr__(name: str):
-    if name not in EXERCISES:
+    modules = {**EXERCISES, **PAGES}
+    if name not in modules:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    module = importlib.import_module(f"{__name__}.{EXERCISES[name]}")
+    module = importlib.import_module(f"{__name__}.{modules[name]}")
     return getattr(module, name)

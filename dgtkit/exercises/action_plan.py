@@ -10,6 +10,7 @@ The workbook is read when the team connects, never before, so preheated kernels 
 
 from __future__ import annotations
 
+import contextlib
 import os
 
 import ipywidgets as w
@@ -91,7 +92,7 @@ class ActionPlanApp(Exercise):
             if self.revision_id is None:
                 text = (f"Team '{code}' has no plan yet: this starts it. If your team has "
                         "one already, reload the page and check the code.")
-            self.view.status.value = status_html(text)
+            self.view.status.value = status_html(text + self._week_note())
         return True
 
     def open(self, participant: str | None = None) -> None:
@@ -100,6 +101,18 @@ class ActionPlanApp(Exercise):
         self.root.children = [self.liveness.widget, self.frame]
         # whose typing the page keeps: the team's code, or the user's name on a hub
         self.liveness.opened(self.workbook.participant if self.workbook else "")
+        if self.workbook is not None and not self.problem and self.revision_id is None:
+            note = self._week_note().strip()
+            if note:
+                self.view.status.value = status_html(note)
+
+    def _week_note(self) -> str:
+        """What the status line says of the week's work waiting in the first tab."""
+        waiting = len(plan_prefill.pending(self.model, self._suggestions))
+        if not waiting:
+            return ""
+        return (f" Your week's work is waiting under 'From the week': {waiting} "
+                f"suggestion{'s' * (waiting != 1)} to add.")
 
     def _load(self, latest: Revision | None):
         model = super()._load(latest)
@@ -108,7 +121,20 @@ class ActionPlanApp(Exercise):
             model.vision = self._week_vision
         if not model.team and self._participant:
             model.team = self._participant[: action_plan.TEAM_LIMIT]
+        self._describe_from_week(model)
         return model
+
+    def _describe_from_week(self, model) -> None:
+        """The government, country and level the week named, where the plan has none yet
+        (the currency then follows the country)."""
+        week = self._government
+        values = {name: value for name, value in (("government", week.name),
+                                                   ("country", week.country),
+                                                   ("level", week.level))
+                  if value and not getattr(model, name)}
+        if values:
+            with contextlib.suppress(action_plan.ActionErrors):
+                model.describe(**values)
 
     def _build_view(self):
         return ActionPlanView(
@@ -135,14 +161,26 @@ class ActionPlanApp(Exercise):
         return self.workbook
 
     def _week(self):
-        """The vision, suggestions and Ex 11 indicators from the team's earlier exercises."""
-        week = self._week_workbook()
-        vision = plan_prefill.vision_link(handoff.vision(week))
-        indicators = handoff.indicators(week)
+        """The vision, suggestions and Ex 11 indicators from the team's earlier exercises:
+        objectives (Ex 7), actions (Ex 10, the Ex 5 gaps no row covers, Ex 8, Ex 9) and the
+        plan's context (Ex 5's gaps, benchmark, SWOT and stakeholders; Ex 2 and Ex 6 risks;
+        Ex 8's structure)."""
+        workbook = self._week_workbook()
+        week = handoff.week(workbook)
+        self._government = week.government
+        vision = plan_prefill.vision_link(week.vision)
+        indicators = handoff.indicators(workbook)
         choices = plan_prefill.indicator_choices(indicators) if indicators else []
+        interventions = handoff.roadmap(workbook)
+        covered = {i.pillar for i in interventions if i.pillar}
         suggestions = plan_prefill.from_vision(vision)
-        suggestions += plan_prefill.from_gaps(handoff.capacity_gaps(week), vision)
-        suggestions += plan_prefill.from_roadmap(handoff.roadmap(week), choices, vision)
+        suggestions += plan_prefill.from_roadmap(interventions, choices, vision, week.gaps)
+        suggestions += plan_prefill.from_gaps(week.gaps, vision, covered)
+        suggestions += plan_prefill.from_structure(week.ex08)
+        suggestions += plan_prefill.from_skills(week.ex09)
+        suggestions += plan_prefill.from_situation(week.gaps, week.situation)
+        suggestions += plan_prefill.from_risks(week.ex02)
+        suggestions += plan_prefill.from_scenarios(week.ex06)
         return vision, suggestions, choices
 
     # -- saving, history -------------------------------------------------------------------

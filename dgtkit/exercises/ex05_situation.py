@@ -21,6 +21,7 @@ class SituationAnalysisLab(Exercise):
     def _load(self, latest: Revision | None):
         model = super()._load(latest)
         if latest is None:
-            model.assessment.prefill(handoff.pillar_ratings(self.workbook))
+            model.assessment.prefill(handoff.pillar_ratings(self.workbook),
+                                     handoff.pillar_evidence(self.workbook))
             model.government = handoff.government(self.workbook)[: situation.GOVERNMENT_LIMIT]
         return model

@@ -4,16 +4,22 @@ Public API (saved in the workbook under ``EXERCISE_KEY``)::
 
     plan = ActionPlan.from_dict(workbook.latest(EXERCISE_KEY).data)
     plan.team, plan.country, plan.government, plan.level, plan.currency
+    plan.background, plan.review, plan.approver   # the team's own words for the document
     plan.vision             # VisionLink: the Ex 7 statement, year, SDG targets, milestones
     plan.objectives         # [Objective(id, title, link)]
-    plan.actions            # [Action(...)]: title, description, objective, capacity level,
-                            #   pillar, lead, partners, dates, budget, indicator, SDG targets,
-                            #   risks, mitigation, priority
+    plan.actions            # [Action(...)]: title, description, problem and evidence,
+                            #   objective, capacity level, pillar, lead, partners, dates,
+                            #   budget, indicator (with its monitoring), SDG targets, risks,
+                            #   mitigation, priority
+    plan.context            # [ContextItem]: what the team carried over from the week (gaps,
+                            #   benchmark findings, SWOT, stakeholders, risks, structure)
     new_action(title, lead, start, end, **more)   # an Action, or ActionErrors by field
 
 Plans saved before the plan had objectives (actions with only a title, a lead and dates)
-load as they were. Everything a participant typed passes ``clean_text`` or
-``clean_paragraphs``: no control characters, no runaway lengths.
+load as they were, and so do plans saved before the plan carried the week's context, the
+indicators' monitoring or the newer levels of government (an older level's name still
+reads). Everything a participant typed passes ``clean_text`` or ``clean_paragraphs``: no
+control characters, no runaway lengths.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from dgtkit.course.governments import governments
 from dgtkit.models import dates
 from dgtkit.models.text import FieldError, clean_text, within_limits
 
@@ -45,6 +52,16 @@ COUNTRY_LIMIT = 100
 GOVERNMENT_LIMIT = 200
 CURRENCY_LIMIT = 12
 VISION_LIMIT = 600
+BACKGROUND_LIMIT = 3000
+REVIEW_LIMIT = 1000
+APPROVER_LIMIT = 200
+PROBLEM_LIMIT = 300
+EVIDENCE_LIMIT = 600
+SOURCE_LIMIT = 200
+FREQUENCY_LIMIT = 60
+CONTEXT_TITLE_LIMIT = 300
+CONTEXT_TEXT_LIMIT = 1000
+MAX_CONTEXT = 80
 MAX_OBJECTIVES = 20
 MAX_ACTIONS = 200
 MAX_BUDGET = 1e13
@@ -58,12 +75,9 @@ CAPACITY_LEVELS = {
     "individual": "Individual",
     "societal": "Societal",
 }
-LEVELS_OF_GOVERNMENT = {
-    "national": "National",
-    "regional": "Regional (state or province)",
-    "local": "Local (city or municipality)",
-    "agency": "A public agency",
-}
+#: The levels of government (course/governments.yaml), national first. A county, district or
+#: regency has its own level; the names of earlier versions still read (``level_choice``).
+LEVELS_OF_GOVERNMENT = governments().level_names
 BUDGET_SOURCES = {
     "own": "Own budget",
     "national": "National programme",
@@ -74,6 +88,16 @@ BUDGET_SOURCES = {
 PRIORITIES = {"high": "High", "medium": "Medium", "low": "Low"}
 DIRECTIONS = {"up": "Up", "down": "Down"}
 PARTNER_KINDS = {"public": "Public bodies", "private": "Private sector", "people": "People"}
+#: What the team can carry over from the week into the plan, by the section of the document
+#: it belongs to.
+CONTEXT_SECTIONS = {
+    "gap": "Capacity gaps (Ex 5)",
+    "finding": "Benchmark findings (Ex 5)",
+    "swot": "SWOT analysis (Ex 5)",
+    "stakeholder": "Stakeholders (Ex 5)",
+    "risk": "Risks (Ex 2, Ex 5, Ex 6)",
+    "structure": "Organization (Ex 8)",
+}
 
 # Characters that Word, Excel and XML cannot hold (C0 controls but tab and new line, etc.).
 _NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
@@ -109,6 +133,26 @@ def choice(field_name: str, value: object, options: dict[str, str], label: str) 
         if text.casefold() == name.casefold():
             return key
     raise FieldError(field_name, f"{label} must be one of: {', '.join(options.values())}.")
+
+
+def level_choice(value: object) -> str:
+    """A level of government: its id, its name, or a name an earlier version wrote; "" for
+    none. Anything else is a FieldError naming the levels."""
+    text = plain(value).strip()
+    if not text:
+        return ""
+    found = governments().level_id(text)
+    if found is None:
+        raise FieldError("level", "The level of government must be one of: "
+                                  f"{', '.join(LEVELS_OF_GOVERNMENT.values())}.")
+    return found
+
+
+def optional_date(field_name: str, value: object, label: str) -> date | None:
+    """A date, or None when empty."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    return a_date(field_name, value, label)
 
 
 def number(field_name: str, value: object, label: str, minimum: float | None = None,
@@ -179,13 +223,20 @@ def _each_field(checks: dict) -> dict:
 
 @dataclass(frozen=True)
 class Indicator:
-    """How the team will know the action worked: a measure, from a baseline to a target."""
+    """How the team will know the action worked: a measure, from a baseline to a target, and
+    how it is monitored (Ex 11's data source, frequency, dates and who reports)."""
 
     name: str = ""
     unit: str = ""
     baseline: float | None = None
     target: float | None = None
     direction: str = ""  # "up", "down" or "" (not said)
+    baseline_date: date | None = None
+    target_date: date | None = None
+    data_source: str = ""
+    frequency: str = ""
+    owner: str = ""  # who measures and reports it
+    ref: str = ""  # the id of the Ex 11 indicator it was taken from, or ""
 
     @property
     def is_empty(self) -> bool:
@@ -208,26 +259,73 @@ class Indicator:
             elif self.direction == "down" and self.target > self.baseline:
                 found["target"] = ("The indicator should go down, but the target is above the "
                                    "baseline.")
-        if self.unit.strip() == "%":
+        if _is_percentage(self.unit):
             for name, value in (("baseline", self.baseline), ("target", self.target)):
                 if value is not None and not 0 <= value <= 100:
                     found[name] = f"A percentage lies between 0 and 100, not {value:g}."
+        if (self.baseline_date and self.target_date
+                and self.target_date <= self.baseline_date):
+            found["target_date"] = "The target date must come after the baseline date."
         return found
 
+    def value(self, value: float | None) -> str:
+        """A value as people read it: 'Yes', '41%', '60 days', '12' ('' for None)."""
+        return value_text(value, self.unit)
+
     def label(self) -> str:
+        """One line: 'Staff trained: from 10% to 60%' (the table's short form)."""
         if self.is_empty:
             return ""
-        unit = f" {self.unit}" if self.unit and self.unit != "%" else self.unit
-        parts = [self.name]
+        if self.baseline is None and self.target is None:
+            return self.name
+        if self.baseline is None:
+            return f"{self.name}: target {self.value(self.target)}"
+        if self.target is None:
+            return f"{self.name}: {self.value(self.baseline)} today"
+        if is_yes_no(self.unit):
+            return f"{self.name}: now {self.value(self.baseline)}, target {self.value(self.target)}"
+        return f"{self.name}: from {self.value(self.baseline)} to {self.value(self.target)}"
+
+    def sentence(self) -> str:
+        """The indicator as a sentence of a plan: 'Staff trained: from 10% in June 2026 to
+        60% by September 2027.'"""
+        if self.is_empty:
+            return ""
+
+        def when(day: date | None, word: str) -> str:
+            return f" {word} {dates.month(day)}" if day else ""
+
+        parts = []
+        yes_no = is_yes_no(self.unit)
         if self.baseline is not None:
-            parts.append(f"baseline {self.baseline:g}{unit}")
+            parts.append(("" if yes_no else "from ") + self.value(self.baseline)
+                         + when(self.baseline_date, "in"))
         if self.target is not None:
-            parts.append(f"target {self.target:g}{unit}")
-        return ", ".join(parts)
+            parts.append(("" if yes_no else "to ") + self.value(self.target)
+                         + when(self.target_date, "by"))
+        text = self.name + (": " + ("; " if yes_no else " ").join(parts) if parts else "")
+        return text.rstrip(".") + "."
+
+    def monitoring(self) -> str:
+        """How it is measured: 'Measured quarterly (source: HR records), reported by the HR
+        office.' ('' when none of it is known)."""
+        text = ""
+        if self.frequency:
+            text = f"measured {self.frequency[0].lower()}{self.frequency[1:]}"
+        if self.data_source:
+            text += f"{' ' if text else 'source: '}{'(source: ' if text else ''}" \
+                    f"{self.data_source}{')' if text else ''}"
+        if self.owner:
+            text += f"{', ' if text else ''}reported by {self.owner}"
+        return (text[0].upper() + text[1:]).rstrip(".") + "." if text else ""
 
     def to_dict(self) -> dict:
         return {"name": self.name, "unit": self.unit, "baseline": self.baseline,
-                "target": self.target, "direction": self.direction}
+                "target": self.target, "direction": self.direction,
+                "baseline_date": self.baseline_date.isoformat() if self.baseline_date else None,
+                "target_date": self.target_date.isoformat() if self.target_date else None,
+                "data_source": self.data_source, "frequency": self.frequency,
+                "owner": self.owner, "ref": self.ref}
 
     @classmethod
     def from_dict(cls, data: object) -> Indicator:
@@ -236,7 +334,7 @@ class Indicator:
             return cls()
         if not isinstance(data, dict):
             raise TypeError("an indicator is saved as a mapping")
-        return cls(**_each_field({
+        values = _each_field({
             "name": (clean_line, "indicator", data.get("name", ""), "The indicator",
                      INDICATOR_LIMIT),
             "unit": (clean_line, "unit", data.get("unit", ""), "The unit", UNIT_LIMIT),
@@ -244,7 +342,49 @@ class Indicator:
             "target": (number, "target", data.get("target"), "The target"),
             "direction": (choice, "direction", data.get("direction", ""), DIRECTIONS,
                           "The direction"),
-        }))
+            "baseline_date": (optional_date, "baseline_date", data.get("baseline_date"),
+                              "The baseline date"),
+            "target_date": (optional_date, "target_date", data.get("target_date"),
+                            "The target date"),
+            "data_source": (clean_line, "data_source", data.get("data_source", ""),
+                            "The data source", SOURCE_LIMIT),
+            "frequency": (clean_line, "frequency", data.get("frequency", ""),
+                          "How often it is measured", FREQUENCY_LIMIT),
+            "owner": (clean_line, "indicator_owner", data.get("owner", ""), "Who reports it",
+                      LEAD_LIMIT),
+        })
+        return cls(**values, ref=plain(data.get("ref", "")).strip()[:64])
+
+
+_PERCENT_UNITS = {"%", "percent", "percentage", "per cent"}
+_YES_NO_UNITS = {"yes or no", "yes/no", "yes-no", "yes / no"}
+_NUMBER_UNITS = {"number", "count", ""}
+
+
+def _is_percentage(unit: str) -> bool:
+    return unit.strip().casefold() in _PERCENT_UNITS
+
+
+def is_yes_no(unit: str) -> bool:
+    return unit.strip().casefold() in _YES_NO_UNITS
+
+
+def value_text(value: float | None, unit: str = "") -> str:
+    """A value in its unit as a plan writes it: 'Yes'/'No' for a yes-or-no indicator, '41%',
+    '60 days', or the number alone for a count."""
+    if value is None:
+        return ""
+    if is_yes_no(unit):
+        return "Yes" if value else "No"
+    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
+    if _is_percentage(unit):
+        return f"{text}%"
+    if unit.strip().casefold() in _NUMBER_UNITS:
+        return text
+    unit = unit.strip()
+    if unit[:1].isupper() and unit[1:].islower():  # "Days", as a list offers it: "63 days"
+        unit = unit.lower()
+    return f"{text} {unit}"
 
 
 @dataclass(frozen=True)
@@ -311,6 +451,8 @@ class Action:
     start: date
     end: date
     description: str = ""
+    problem: str = ""  # the problem it solves, as the team stated it in Ex 5 (or typed)
+    evidence: str = ""  # what shows the problem (Ex 5's evidence, or typed)
     objective: str = ""  # the id of an Objective, or ""
     capacity_level: str = ""  # a key of CAPACITY_LEVELS, or ""
     pillar: str = ""  # a pillar id of the course framework, or ""
@@ -331,11 +473,23 @@ class Action:
         return max(1, (self.end.year - self.start.year) * 12 + self.end.month - self.start.month
                    + 1)
 
+    def priority_sentence(self) -> str:
+        """'High. The biggest gap in Ex 5.' ('' when no priority is given)."""
+        name = PRIORITIES.get(self.priority, "")
+        if not name:
+            return ""
+        reason = self.priority_reason.strip()
+        if not reason:
+            return f"{name}."
+        return f"{name}. {reason[0].upper()}{reason[1:]}".rstrip(".") + "."
+
     def to_dict(self) -> dict:
         return {
             "id": self.id,
             "title": self.title,
             "description": self.description,
+            "problem": self.problem,
+            "evidence": self.evidence,
             "objective": self.objective,
             "capacity_level": self.capacity_level,
             "pillar": self.pillar,
@@ -360,7 +514,8 @@ class Action:
         (an action of the first format, with only title, lead and dates, reads as well)."""
         if not isinstance(data, dict):
             raise TypeError("an action is saved as a mapping")
-        fields = {k: data.get(k) for k in ("description", "objective", "capacity_level",
+        fields = {k: data.get(k) for k in ("description", "problem", "evidence", "objective",
+                                           "capacity_level",
                                            "pillar", "budget", "budget_source", "risks",
                                            "mitigation", "priority", "priority_reason",
                                            "origin")}
@@ -387,7 +542,8 @@ class ActionErrors(ValueError):
 
 
 def new_action(title: object, lead: object, start: object, end: object, *,
-               description: object = "", objective: object = "", capacity_level: object = "",
+               description: object = "", problem: object = "", evidence: object = "",
+               objective: object = "", capacity_level: object = "",
                pillar: object = "", partners: Partners | dict | None = None,
                budget: object = None, budget_source: object = "",
                indicator: Indicator | dict | None = None, sdg_targets: Iterable = (),
@@ -422,6 +578,10 @@ def new_action(title: object, lead: object, start: object, end: object, *,
         "end": check(a_date, "end", end, "The end date"),
         "description": check(clean_paragraphs, "description", description, "The description",
                              DESCRIPTION_LIMIT),
+        "problem": check(clean_line, "problem", problem, "The problem it solves",
+                         PROBLEM_LIMIT),
+        "evidence": check(clean_paragraphs, "evidence", evidence, "The evidence",
+                          EVIDENCE_LIMIT),
         "capacity_level": check(choice, "capacity_level", capacity_level, CAPACITY_LEVELS,
                                 "The capacity level"),
         "budget": check(number, "budget", budget, "The budget", minimum=0, maximum=MAX_BUDGET),
@@ -546,6 +706,47 @@ class VisionLink:
         )
 
 
+@dataclass(frozen=True)
+class ContextItem:
+    """Something of the week the team carried into the plan: a capacity gap, a benchmark
+    finding, a SWOT entry, a stakeholder, a risk or the organization's structure.
+
+    ``section`` is a key of CONTEXT_SECTIONS; ``title`` the item itself (a risk, a
+    stakeholder's name, 'Strength'), ``text`` what goes with it (the evidence, the
+    mitigation, how to work with the stakeholder), ``detail`` a short extra (a risk's owner).
+    """
+
+    section: str
+    title: str
+    text: str = ""
+    detail: str = ""
+    origin: str = ""  # the suggestion it came from ("ex05:swot:<id>"), or ""
+    id: str = field(default_factory=new_id)
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "section": self.section, "title": self.title,
+                "text": self.text, "detail": self.detail, "origin": self.origin}
+
+    @classmethod
+    def from_dict(cls, data: object) -> ContextItem:
+        if not isinstance(data, dict):
+            raise TypeError("an item of the plan's context is saved as a mapping")
+        section = plain(data.get("section", "")).strip()
+        if section not in CONTEXT_SECTIONS:
+            raise ValueError(f"{section[:20]!r} is not a section of the plan")
+        return cls(
+            section=section,
+            title=clean_line("context", data.get("title", ""), "The item", CONTEXT_TITLE_LIMIT,
+                             required=True),
+            text=clean_paragraphs("context", data.get("text", ""), "Its text",
+                                  CONTEXT_TEXT_LIMIT),
+            detail=clean_paragraphs("context", data.get("detail", ""), "Its detail",
+                                    EVIDENCE_LIMIT),
+            origin=plain(data.get("origin", "")).strip()[:64],
+            id=_clean_id(data.get("id") or new_id()),
+        )
+
+
 @dataclass
 class ActionPlan:
     """The team's plan: who the government is, its objectives and its actions."""
@@ -554,19 +755,27 @@ class ActionPlan:
     country: str = ""
     government: str = ""  # the city, region or agency (or the country's government)
     level: str = ""  # a key of LEVELS_OF_GOVERNMENT, or ""
-    currency: str = "USD"
+    currency: str = ""  # ISO 4217; follows the country until the team chooses another
     vision: VisionLink = field(default_factory=VisionLink)
     objectives: list[Objective] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)  # suggestions the team dropped
+    context: list[ContextItem] = field(default_factory=list)  # carried over from the week
+    background: str = ""  # the team's own words on why the plan is needed
+    review: str = ""  # who reviews progress, how often, and when the plan is checked again
+    approver: str = ""  # who approves the plan (a post, such as "County Executive Committee")
     _undo: list[tuple[int, Action]] = field(default_factory=list, repr=False, compare=False)
 
     # -- the government --------------------------------------------------------------------
 
     def describe(self, *, team: object = None, country: object = None,
                  government: object = None, level: object = None,
-                 currency: object = None) -> None:
-        """Set who the plan is for; raises FormErrors-like ActionErrors naming each field."""
+                 currency: object = None, background: object = None,
+                 review: object = None, approver: object = None) -> None:
+        """Set who the plan is for; raises FormErrors-like ActionErrors naming each field.
+
+        A new country brings its currency (ISO 4217, course/governments.yaml) unless the
+        team chose another currency than the one the country had."""
         errors: list[FieldError] = []
         values = {}
         for name, value, label, limit in (
@@ -574,20 +783,36 @@ class ActionPlan:
             ("country", country, "The country", COUNTRY_LIMIT),
             ("government", government, "The government", GOVERNMENT_LIMIT),
             ("currency", currency, "The currency", CURRENCY_LIMIT),
+            ("approver", approver, "Who approves the plan", APPROVER_LIMIT),
         ):
             if value is not None:
                 try:
                     values[name] = clean_line(name, value, label, limit)
                 except FieldError as error:
                     errors.append(error)
+        for name, value, label, limit in (
+            ("background", background, "The background", BACKGROUND_LIMIT),
+            ("review", review, "How progress is reviewed", REVIEW_LIMIT),
+        ):
+            if value is not None:
+                try:
+                    values[name] = clean_paragraphs(name, value, label, limit)
+                except FieldError as error:
+                    errors.append(error)
         if level is not None:
             try:
-                values["level"] = choice("level", level, LEVELS_OF_GOVERNMENT,
-                                         "The level of government")
+                values["level"] = level_choice(level)
             except FieldError as error:
                 errors.append(error)
         if errors:
             raise ActionErrors(errors)
+        if "country" in values and "currency" not in values:
+            table = governments()
+            before = table.currency_of(self.country)
+            if not self.currency or self.currency == before:
+                values["currency"] = table.currency_of(values["country"]) or self.currency
+        if "currency" in values:
+            values["currency"] = values["currency"].upper()
         for name, value in values.items():
             setattr(self, name, value)
 
@@ -655,6 +880,20 @@ class ActionPlan:
             self.actions.insert(min(index, len(self.actions)), action)
         return action
 
+    # -- what the week brought -------------------------------------------------------------
+
+    def add_context(self, item: ContextItem) -> None:
+        if len(self.context) >= MAX_CONTEXT:
+            raise FieldError("context", f"A plan carries at most {MAX_CONTEXT} items from the "
+                                        "week; remove some first.")
+        self.context.append(item)
+
+    def remove_context(self, item_id: str) -> None:
+        self.context = [c for c in self.context if c.id != item_id]
+
+    def context_of(self, section: str) -> list[ContextItem]:
+        return [c for c in self.context if c.section == section]
+
     def drop_suggestion(self, suggestion_id: str) -> None:
         if suggestion_id not in self.dropped:
             self.dropped.append(plain(suggestion_id)[:64])
@@ -665,7 +904,7 @@ class ActionPlan:
         that names no team keeps this one's team."""
         team = other.team or self.team
         for name in ("country", "government", "level", "currency", "vision", "objectives",
-                     "actions", "dropped"):
+                     "actions", "dropped", "context", "background", "review", "approver"):
             setattr(self, name, getattr(other, name))
         self.team = team
         self._undo.clear()
@@ -684,6 +923,10 @@ class ActionPlan:
             "objectives": [o.to_dict() for o in self.objectives],
             "actions": [a.to_dict() for a in self.actions],
             "dropped": list(self.dropped),
+            "context": [c.to_dict() for c in self.context],
+            "background": self.background,
+            "review": self.review,
+            "approver": self.approver,
         }
 
     @classmethod
@@ -711,7 +954,10 @@ class ActionPlan:
         plan.describe(
             team=data.get("team", ""), country=data.get("country", ""),
             government=data.get("government", ""), level=data.get("level", ""),
-            currency=data.get("currency") or "USD",
+            # A plan of the first format had no currency, and said US dollars.
+            currency=data.get("currency", "USD") or "",
+            background=data.get("background", ""), review=data.get("review", ""),
+            approver=data.get("approver", ""),
         )
         for number, raw in enumerate(raw_objectives, 1):
             plan.objectives.append(_item(Objective.from_dict, raw, "objective", number))
@@ -730,6 +976,10 @@ class ActionPlan:
         if not isinstance(dropped, list):
             raise TypeError("dropped suggestions are saved as a list")
         plan.dropped = [plain(d)[:64] for d in dropped[:500]]
+        raw_context = data.get("context") or []
+        if not isinstance(raw_context, list):
+            raise TypeError("the plan's context is saved as a list")
+        plan.context = [ContextItem.from_dict(raw) for raw in raw_context[:MAX_CONTEXT]]
         return plan
 
 

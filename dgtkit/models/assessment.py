@@ -14,19 +14,22 @@ from dgtkit.models.text import FieldError, clean_text
 
 MEMBER_LIMIT = 60
 EVIDENCE_LIMIT = 500
+PROBLEM_LIMIT = 200
 MAX_MEMBERS = 12
 DISAGREEMENT = 2  # members this many levels apart on a pillar should talk it through
 
 
 @dataclass(frozen=True)
 class CapacityGap:
-    """How far one pillar is from where the team wants it, and why the team thinks so."""
+    """How far one pillar is from where the team wants it, the problem the team sees, and
+    why the team thinks so (the evidence)."""
 
     pillar: str
     name: str
     current: int
     target: int
     evidence: str = ""
+    problem: str = ""  # the problem in one sentence: "Permits take 60 days or more"
 
     @property
     def gap(self) -> int:
@@ -34,13 +37,16 @@ class CapacityGap:
 
     def to_dict(self) -> dict:
         return {"pillar": self.pillar, "name": self.name, "current": self.current,
-                "target": self.target, "gap": self.gap, "evidence": self.evidence}
+                "target": self.target, "gap": self.gap, "evidence": self.evidence,
+                "problem": self.problem}
 
     @classmethod
     def from_dict(cls, data: dict) -> CapacityGap:
-        """A gap as ``to_dict`` saved it (``gap`` is computed, not read)."""
+        """A gap as ``to_dict`` saved it (``gap`` is computed, not read; a gap saved before
+        gaps had a problem statement reads with none)."""
         return cls(str(data["pillar"]), str(data["name"]), int(data["current"]),
-                   int(data["target"]), evidence=str(data.get("evidence", "")))
+                   int(data["target"]), evidence=str(data.get("evidence", "")),
+                   problem=str(data.get("problem") or ""))
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,7 @@ class TeamAssessment:
     current: Levels = field(default_factory=dict)
     target: Levels = field(default_factory=dict)
     evidence: dict[str, str] = field(default_factory=dict)
+    problem: dict[str, str] = field(default_factory=dict)  # the problem in one sentence
     framework: Frameworks = field(default_factory=frameworks, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -73,6 +80,7 @@ class TeamAssessment:
         self.current = {pid: self.current.get(pid) for pid in ids}
         self.target = {pid: self.target.get(pid) for pid in ids}
         self.evidence = {pid: self.evidence.get(pid, "") for pid in ids}
+        self.problem = {pid: self.problem.get(pid, "") for pid in ids}
         self.members = {
             name: {pid: ratings.get(pid) for pid in ids} for name, ratings in self.members.items()
         }
@@ -134,6 +142,12 @@ class TeamAssessment:
             pillar_id, text, label, EVIDENCE_LIMIT, required=False
         )
 
+    def state_problem(self, pillar_id: str, text: str) -> None:
+        """The problem the gap causes, in one sentence the plan can quote."""
+        self.problem[self._pillar(pillar_id)] = clean_text(
+            pillar_id, text, "The problem", PROBLEM_LIMIT, required=False
+        )
+
     def problems(self) -> dict[str, str]:
         """Pillar id → what is wrong with the team's levels (target below current)."""
         found = {}
@@ -161,20 +175,26 @@ class TeamAssessment:
                 self.current[pid],
                 self.target[pid],
                 self.evidence[pid],
+                self.problem[pid],
             )
             for pid in self.framework.pillar_ids
             if self.current[pid] is not None and self.target[pid] is not None
         ]
         return sorted(found, key=lambda g: (-g.gap, g.current))
 
-    def prefill(self, ratings: dict[str, int | None]) -> None:
-        """Start today's levels from the Ex 3 pillar self-rating, where not set yet."""
+    def prefill(self, ratings: dict[str, int | None],
+                evidence: dict[str, str] | None = None) -> None:
+        """Start today's levels (and the evidence) from the Ex 3 pillar self-rating, where
+        not set yet."""
         for pid, level in ratings.items():
             if pid in self.current and self.current[pid] is None:
                 try:
                     self.current[pid] = self._level(pid, level)
                 except FieldError:
                     continue
+        for pid, text in (evidence or {}).items():
+            if pid in self.evidence and not self.evidence[pid]:
+                _quietly(self.note_evidence, pid, text)
 
     # -- storage -----------------------------------------------------------------------------
     def to_dict(self) -> dict:
@@ -183,6 +203,7 @@ class TeamAssessment:
             "current": self.current,
             "target": self.target,
             "evidence": self.evidence,
+            "problem": self.problem,
         }
 
     @classmethod
@@ -202,6 +223,8 @@ class TeamAssessment:
             _quietly(model.set_target, pid, level)
         for pid, text in dict(data.get("evidence") or {}).items():
             _quietly(model.note_evidence, pid, text)
+        for pid, text in dict(data.get("problem") or {}).items():
+            _quietly(model.state_problem, pid, text)
         return model
 
 

@@ -66,9 +66,8 @@ class Criterion:
 
     @property
     def label(self) -> str:
-        if self.doran == self.toolkit:
-            return f"{self.letter}: {self.toolkit}"
-        return f"{self.letter}: {self.toolkit} (Doran: {self.doran})"
+        """'A: Achievable', as the toolkit writes it (Doran's 1981 words stay in the data)."""
+        return f"{self.letter}: {self.toolkit}"
 
 
 @dataclass(frozen=True)
@@ -654,6 +653,27 @@ class IndicatorSet:
             else "No indicator is linked to an intervention yet.",
         )
         return [count, spread]
+
+    def confirmation_check(self) -> Check:
+        """A target is confirmed by those who will have to reach it, not by one person for
+        the whole team. Advice shown under the form (the grader holds ``set_checks``)."""
+        label = "Targets confirmed by more than one person"
+        confirmed = [i for i in self.named() if i.confirmation_holds]
+        people = {i.confirmed_by.casefold() for i in confirmed}
+        if len(confirmed) >= 2 and len(people) == 1:
+            who = confirmed[0].confirmed_by
+            return Check(
+                "confirmers", label, False,
+                f"{who} confirmed all {len(confirmed)} targets. Ask the owner of each "
+                "indicator, who will have to reach it, or the team that tested it.",
+            )
+        if not confirmed:
+            return Check("confirmers", label, False, "No target is confirmed yet.")
+        return Check(
+            "confirmers", label, True,
+            f"{len(confirmed)} target{'s' * (len(confirmed) != 1)} confirmed by "
+            f"{len(people)} {'people' if len(people) != 1 else 'person'}.",
+        )
 
     def summaries(self) -> list[IndicatorSummary]:
         """The named indicators, in order, as the action plan reads them."""

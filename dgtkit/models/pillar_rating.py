@@ -2,26 +2,33 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 
 from dgtkit.course.frameworks import Frameworks, frameworks
+from dgtkit.course.governments import governments
 from dgtkit.models.text import FieldError, clean_text
 
 #: The workbook key under which the exercise saves; later exercises read it.
 EXERCISE_KEY = "ex03_pillar_rating"
 GOVERNMENT_LIMIT = 200
+EVIDENCE_LIMIT = 500
 
 
 @dataclass
 class PillarRating:
-    """A 1-5 rating per pillar (None while not rated) of one government."""
+    """A 1-5 rating per pillar (None while not rated) of one government, with what shows it
+    (the evidence) and the level of that government (course/governments.yaml)."""
 
     government: str = ""
     ratings: dict[str, int | None] = field(default_factory=dict)
+    evidence: dict[str, str] = field(default_factory=dict)
+    level: str = ""  # a level id of course/governments.yaml, or ""
     framework: Frameworks = field(default_factory=frameworks, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.ratings = {pid: self.ratings.get(pid) for pid in self.framework.pillar_ids}
+        self.evidence = {pid: self.evidence.get(pid, "") for pid in self.framework.pillar_ids}
 
     def rate(self, pillar_id: str, level: int | None) -> None:
         if pillar_id not in self.framework.pillar_ids:
@@ -34,6 +41,25 @@ class PillarRating:
     def name_government(self, name: str) -> None:
         self.government = clean_text(
             "government", name, "The name of the government", GOVERNMENT_LIMIT, required=False
+        )
+
+    def choose_level(self, level: str | None) -> None:
+        """The level of the government rated ("" or None: not said)."""
+        if not level:
+            self.level = ""
+            return
+        found = governments().level_id(level)
+        if found is None:
+            names = ", ".join(governments().level_names.values())
+            raise FieldError("level", f"Choose one of the levels: {names}.")
+        self.level = found
+
+    def note_evidence(self, pillar_id: str, text: str) -> None:
+        """What shows the level: a fact, a document, an example (Ex 5 starts from it)."""
+        if pillar_id not in self.framework.pillar_ids:
+            raise FieldError(pillar_id, f"There is no pillar {pillar_id!r} in the framework.")
+        self.evidence[pillar_id] = clean_text(
+            pillar_id, text, "The evidence", EVIDENCE_LIMIT, required=False
         )
 
     @property
@@ -59,7 +85,8 @@ class PillarRating:
         return f"{done} of {total} pillars rated."
 
     def to_dict(self) -> dict:
-        return {"government": self.government, "ratings": dict(self.ratings)}
+        return {"government": self.government, "level": self.level,
+                "ratings": dict(self.ratings), "evidence": dict(self.evidence)}
 
     @classmethod
     def from_dict(cls, data: dict, framework: Frameworks | None = None) -> PillarRating:
@@ -74,4 +101,11 @@ class PillarRating:
                 model.rate(pillar_id, level)
             except FieldError:
                 continue
+        for pillar_id, text in dict(data.get("evidence") or {}).items():
+            try:
+                model.note_evidence(pillar_id, text)
+            except FieldError:
+                continue
+        with contextlib.suppress(FieldError):  # a level the course no longer has: not said
+            model.choose_level(data.get("level") or "")
         return model

@@ -185,3 +185,84 @@ def money(amount: float | None, currency: str = "") -> str:
         return ""
     text = f"{amount:,.0f}" if amount == int(amount) else f"{amount:,.2f}"
     return f"{text} {currency}".strip()
+
+
+@dataclass(frozen=True)
+class YearBudget:
+    """The budget spread over calendar years: each action's estimate shared between the
+    years it runs in, in proportion to its days in each year."""
+
+    years: list[int]
+    by_source: list[tuple[str, list[float], float]]  # (source name, per year, total)
+    totals: list[float]  # per year
+    total: float
+    unpriced: int
+
+
+def budget_by_year(plan: ActionPlan) -> YearBudget:
+    priced = [a for a in plan.actions if a.budget is not None]
+    unpriced = len(plan.actions) - len(priced)
+    if not priced:
+        return YearBudget([], [], [], 0.0, unpriced)
+    years = list(range(min(a.start.year for a in priced), max(a.end.year for a in priced) + 1))
+    shares: dict[str, list[float]] = {}
+    for action in priced:
+        days = (action.end - action.start).days + 1
+        row = shares.setdefault(action.budget_source or "", [0.0] * len(years))
+        for index, year in enumerate(years):
+            first = max(action.start, date(year, 1, 1))
+            last = min(action.end, date(year, 12, 31))
+            if last >= first:
+                row[index] += action.budget * ((last - first).days + 1) / days
+    order = [key for key in BUDGET_SOURCES if key in shares] + ([""] if "" in shares else [])
+    by_source = [(BUDGET_SOURCES.get(key, NO_SOURCE), shares[key], sum(shares[key]))
+                 for key in order]
+    totals = [sum(row[i] for row in shares.values()) for i in range(len(years))]
+    return YearBudget(years, by_source, totals, sum(totals), unpriced)
+
+
+@dataclass(frozen=True)
+class VersionGroup:
+    """Saved versions of a plan that differ little: one save after another while the team
+    types, with the same actions and objectives. ``newest`` is the one to go back to."""
+
+    newest: int  # revision id
+    first_at: object  # datetime of the oldest version in the group
+    last_at: object  # datetime of the newest
+    count: int
+    actions: int
+    objectives: int
+
+
+#: Versions saved further apart than this start a new group, even with the same actions.
+GROUP_MINUTES = 10
+
+
+def _shape(data: object) -> tuple:
+    data = data if isinstance(data, dict) else {}
+    actions = data.get("actions") if isinstance(data.get("actions"), list) else []
+    objectives = data.get("objectives") if isinstance(data.get("objectives"), list) else []
+    ids = tuple(a.get("id") for a in actions if isinstance(a, dict))
+    return (ids, tuple(o.get("id") for o in objectives if isinstance(o, dict)),
+            len(data.get("context") or []))
+
+
+def group_versions(revisions: list) -> list[VersionGroup]:
+    """The saved versions (oldest first, each with ``id``, ``saved_at`` and ``data``) in
+    groups, newest group first: a group ends where an action or objective is added or
+    removed, or after a pause of more than GROUP_MINUTES."""
+    groups: list[list] = []
+    for revision in revisions:
+        if groups:
+            last = groups[-1][-1]
+            pause = (revision.saved_at - last.saved_at).total_seconds() / 60
+            if _shape(revision.data) == _shape(last.data) and pause <= GROUP_MINUTES:
+                groups[-1].append(revision)
+                continue
+        groups.append([revision])
+    found = []
+    for group in reversed(groups):
+        ids, objectives, _context = _shape(group[-1].data)
+        found.append(VersionGroup(group[-1].id, group[0].saved_at, group[-1].saved_at,
+                                  len(group), len(ids), len(objectives)))
+    return found

@@ -1,9 +1,10 @@
 """Ex 10 (Module 5): the capacity roadmap canvas.
 
 Each row takes one capacity gap from Ex 5 to one capacity level, an intervention, one owner,
-partners (public, private, people) and a horizon. The horizons are those of session 5.1:
-0-12 months or 12-36 months, counted from the month the team started the canvas; a row must
-end by the vision year of Ex 7. The milestones of Ex 7 mark the timeline.
+partners (public, private, people) and a horizon. The horizons are those of session 5.1,
+0-12 months and 12-36 months, counted from the month the team started the canvas, and a third
+from month 36 to the end of the vision year of Ex 7; a row must end by the vision year. The
+milestones of Ex 7 mark the timeline.
 
 Public API, for later exercises (saved under ``EXERCISE_KEY``)::
 
@@ -39,6 +40,7 @@ OWNER_LIMIT = 120
 PARTNER_LIMIT = 200
 NOTE_LIMIT = 300
 MAX_ROWS = 30
+LONG_WITHOUT_VISION = 60  # months: where the last horizon ends while Ex 7 has no vision year
 REQUIRED = ("gap", "level", "intervention", "owner", "horizon")
 FIELD_NAMES = {
     "gap": "the gap",
@@ -58,7 +60,7 @@ class Horizon:
     label: str  # "0-12 months"
     name: str  # "short term"
     start_month: int
-    end_month: int
+    end_month: int | None  # None: to the end of the vision year
 
 
 @dataclass(frozen=True)
@@ -205,7 +207,8 @@ class Intervention:
     canvas), ``gap``, ``pillar`` (pillar id or None), ``level`` (capacity level id) and
     ``level_name``, ``intervention``, ``owner``, ``public``/``private``/``people`` (partners),
     ``horizon`` (id) and ``horizon_label`` ("0-12 months"), ``start`` and ``end`` (dates, the
-    end included), ``milestone`` (title of the Ex 7 milestone it prepares, or "").
+    end included), ``milestone`` (title of the Ex 7 milestone it prepares, or ""),
+    ``evidence`` (the Ex 5 evidence of the gap's pillar, or "").
     """
 
     id: str
@@ -224,6 +227,7 @@ class Intervention:
     start: date
     end: date
     milestone: str = ""
+    evidence: str = ""
 
     @property
     def label(self) -> str:
@@ -236,7 +240,8 @@ class Intervention:
 
     @classmethod
     def from_dict(cls, data: dict) -> Intervention:
-        values = {name: data[name] for name in cls.__dataclass_fields__ if name != "milestone"}
+        optional = ("milestone", "evidence")  # rows saved before they carried them
+        values = {name: data[name] for name in cls.__dataclass_fields__ if name not in optional}
         for name, value in values.items():
             if name == "number":
                 if isinstance(value, bool) or not isinstance(value, int):
@@ -247,7 +252,8 @@ class Intervention:
                 values[name] = date.fromisoformat(value)
             else:
                 values[name] = str(value)
-        return cls(**values, milestone=str(data.get("milestone") or ""))
+        return cls(**values, milestone=str(data.get("milestone") or ""),
+                   evidence=str(data.get("evidence") or ""))
 
 
 # -- the canvas ------------------------------------------------------------------------------
@@ -270,7 +276,8 @@ class Roadmap:
     def from_gaps(cls, gaps: Iterable, **kwargs) -> Roadmap:
         """A new canvas with one draft row per Ex 5 gap (``dgtkit.store.handoff.capacity_gaps``)."""
         considered = [ConsideredGap.from_gap(g) for g in gaps]
-        rows = [RoadmapRow(gap=g.label[:GAP_LIMIT], pillar=g.pillar) for g in considered[:MAX_ROWS]]
+        rows = [RoadmapRow(gap=g.statement[:GAP_LIMIT], pillar=g.pillar)
+                for g in considered[:MAX_ROWS]]
         return cls(rows=rows, gaps_considered=considered, **kwargs)
 
     def follow_vision(self, vision) -> None:
@@ -286,9 +293,21 @@ class Roadmap:
         return add_months(self.started, canvas_guide().horizon(horizon_id).start_month)
 
     def horizon_end(self, horizon_id: str) -> date:
-        """The last day of the horizon."""
-        end = canvas_guide().horizon(horizon_id).end_month
-        return add_months(self.started, end) - timedelta(days=1)
+        """The last day of the horizon (the horizon to the vision year ends with it, or
+        after five years while there is no vision year)."""
+        horizon = canvas_guide().horizon(horizon_id)
+        if horizon.end_month is None:
+            if self.vision_year:
+                return year_end(self.vision_year)
+            return add_months(self.started, LONG_WITHOUT_VISION) - timedelta(days=1)
+        return add_months(self.started, horizon.end_month) - timedelta(days=1)
+
+    def horizon_months(self, horizon_id: str) -> tuple[int, int]:
+        """Where the horizon starts and ends, in months from the canvas's start."""
+        start = canvas_guide().horizon(horizon_id).start_month
+        end_day = self.horizon_end(horizon_id)
+        end = (end_day.year - self.started.year) * 12 + end_day.month - self.started.month + 1
+        return start, max(end, start)
 
     def horizon_text(self, horizon_id: str) -> str:
         """'0-12 months (June 2026 to May 2027)'."""
@@ -319,8 +338,9 @@ class Roadmap:
         horizon = str(value or "")
         guide = canvas_guide()
         if not horizon:
-            labels = " or ".join(h.label for h in guide.horizons)
-            raise FieldError("horizon", f"Choose a horizon: {labels}.")
+            labels = [h.label[0].lower() + h.label[1:] for h in guide.horizons]
+            said = ", ".join(labels[:-1]) + " or " + labels[-1]
+            raise FieldError("horizon", f"Choose a horizon: {said}.")
         if horizon not in guide.horizon_ids:
             raise FieldError("horizon", f"There is no horizon {horizon!r}.")
         end, last = self.horizon_end(horizon), self.last_day
@@ -329,6 +349,12 @@ class Roadmap:
                 "horizon",
                 f"The {guide.horizon(horizon).label} horizon ends in {dates.month(end)}, after "
                 f"your vision year {self.vision_year}. Choose a shorter horizon.",
+            )
+        if end < self.horizon_start(horizon):
+            raise FieldError(
+                "horizon",
+                f"Your vision year {self.vision_year} comes before this horizon starts "
+                f"({dates.month(self.horizon_start(horizon))}). Choose a shorter horizon.",
             )
         return horizon
 
@@ -490,9 +516,15 @@ class Roadmap:
                     start=self.horizon_start(row.horizon),
                     end=self.horizon_end(row.horizon),
                     milestone=milestone.title if milestone else "",
+                    evidence=self.evidence_of(row.pillar),
                 )
             )
         return found
+
+    def evidence_of(self, pillar: str | None) -> str:
+        """The Ex 5 evidence of the gap of ``pillar`` ("" if none)."""
+        gap = next((g for g in self.gaps_considered if pillar and g.pillar == pillar), None)
+        return gap.evidence if gap else ""
 
     # -- the rules of session 5.1 ------------------------------------------------------------
 
@@ -572,7 +604,7 @@ class Roadmap:
         return Check("all_levels", label, True, "; ".join(said) + ".")
 
     def _check_milestones(self) -> Check:
-        label = "The first milestone of Ex 7 falls inside the 0-12 month rows"
+        label = "The first steps towards the first milestone of Ex 7 start in the 0-12 month rows"
         if not self.milestones:
             return Check(
                 "milestones",
@@ -582,7 +614,6 @@ class Roadmap:
             )
         first = min(self.milestones, key=lambda m: m.year)
         short = canvas_guide().horizons[0]
-        end = self.horizon_end(short.id)
         if first.due < self.started:
             return Check(
                 "milestones",
@@ -591,32 +622,33 @@ class Roadmap:
                 f"Your first milestone, '{first.title}' ({first.year}), is already past. "
                 "Update the milestones in Ex 7.",
             )
-        if first.due > end:
-            return Check(
-                "milestones",
-                label,
-                False,
-                f"Your first milestone, '{first.title}', is due by the end of {first.year}, "
-                f"after the {short.label} horizon (which ends in {dates.month(end)}). Plan "
-                "first steps that reach it sooner, or check in Ex 7 whether an earlier "
-                "milestone is missing.",
-            )
         rows = [r for r in self.rows if r.is_complete and r.horizon == short.id]
-        if not rows:
+        preparing = [self.number_of(r.id) for r in rows if r.milestone == first.id]
+        if preparing:
+            listed = ", ".join(str(n) for n in preparing)
             return Check(
                 "milestones",
                 label,
-                False,
-                f"Your first milestone, '{first.title}' ({first.year}), falls in the "
-                f"{short.label} horizon, but no complete row is planned there yet.",
+                True,
+                f"Row{'s' * (len(preparing) > 1)} {listed} in the {short.label} horizon "
+                f"prepare{'s' * (len(preparing) == 1)} '{first.title}' ({first.year}).",
             )
-        count = len(rows)
+        if rows and first.due <= self.horizon_end(short.id):
+            count = len(rows)
+            return Check(
+                "milestones",
+                label,
+                True,
+                f"'{first.title}' ({first.year}) falls in the {short.label} horizon, "
+                f"with {count} row{'s' * (count > 1)} planned there.",
+            )
         return Check(
             "milestones",
             label,
-            True,
-            f"'{first.title}' ({first.year}) falls in the {short.label} horizon, "
-            f"with {count} row{'s' * (count > 1)} planned there.",
+            False,
+            f"No row in the {short.label} horizon prepares your first milestone, '{first.title}' "
+            f"({first.year}). In a row that starts now, choose it under 'Prepares "
+            "milestone', or add such a row: the work towards it has to start this year.",
         )
 
     def _check_horizons(self) -> Check:

@@ -65,10 +65,17 @@ class StakeholderMap:
         self.stakeholders.append(stakeholder)
         return stakeholder
 
-    def update(self, stakeholder_id: str, power: int, interest: int) -> None:
+    def update(self, stakeholder_id: str, power: int, interest: int,
+               name: str | None = None) -> None:
+        """New scores (and, with ``name``, a new name) for a stakeholder on the map."""
         for index, old in enumerate(self.stakeholders):
             if old.id == stakeholder_id:
-                self.stakeholders[index] = new_stakeholder(old.name, power, interest, old.id)
+                changed = new_stakeholder(old.name if name is None else name, power, interest,
+                                          old.id)
+                if any(s.id != old.id and s.name.casefold() == changed.name.casefold()
+                       for s in self.stakeholders):
+                    raise FieldError("name", f"{changed.name} is already on the map.")
+                self.stakeholders[index] = changed
                 return
         raise FieldError("name", "That stakeholder is no longer on the map.")
 

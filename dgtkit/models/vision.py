@@ -64,10 +64,28 @@ class ConsideredGap:
     target: int
     gap: int
     evidence: str = ""
+    problem: str = ""  # the problem in the team's words (Ex 5), "" if not stated
+
+    @property
+    def levels(self) -> str:
+        """'level 1 today, 3 wanted'."""
+        return f"level {self.current} today, {self.target} wanted"
 
     @property
     def label(self) -> str:
-        return f"{self.name}: today {self.current}, target {self.target} (gap {self.gap})"
+        """The pillar and its levels, for lists: 'Digital skills of public servants (level 2
+        today, 4 wanted)'."""
+        return f"{self.name} ({self.levels})"
+
+    @property
+    def statement(self) -> str:
+        """The gap as a plan states it: the team's problem statement; else the evidence;
+        else the pillar and its levels in words."""
+        if self.problem:
+            return self.problem
+        if self.evidence:
+            return f"{self.name}: {self.evidence}"
+        return f"{self.name}: {self.levels}"
 
     @classmethod
     def from_gap(cls, gap) -> ConsideredGap:
@@ -79,6 +97,7 @@ class ConsideredGap:
             target=int(gap.target),
             gap=int(gap.gap),
             evidence=str(gap.evidence or ""),
+            problem=str(getattr(gap, "problem", "") or ""),
         )
 
     def to_dict(self) -> dict:
@@ -89,6 +108,7 @@ class ConsideredGap:
             "target": self.target,
             "gap": self.gap,
             "evidence": self.evidence,
+            "problem": self.problem,
         }
 
     @classmethod
@@ -100,6 +120,7 @@ class ConsideredGap:
             target=int(data["target"]),
             gap=int(data["gap"]),
             evidence=str(data.get("evidence", "")),
+            problem=str(data.get("problem") or ""),
         )
 
 
@@ -193,6 +214,40 @@ class Vision:
     def words(self) -> int:
         return word_count(self.statement)
 
+    @property
+    def suggested_year(self) -> int:
+        """A year to start from: ten years ahead, or the year already written."""
+        return self.year or self.current_year + 10
+
+    def year_choices(self) -> list[int]:
+        """The vision years a form offers: from NEAREST_HORIZON to FARTHEST_HORIZON years
+        ahead, and the year saved even if it now falls outside."""
+        years = list(range(self.current_year + NEAREST_HORIZON,
+                           self.current_year + FARTHEST_HORIZON + 1))
+        for year in (self.year_chosen, self.statement_year):
+            if year is not None and year not in years:
+                years.append(year)
+        return sorted(years)
+
+    def milestone_years(self) -> list[int]:
+        """The milestone years a form offers: this year to the vision year (or to the
+        farthest horizon while the vision has no year)."""
+        last = self.year if self.year and self.year >= self.current_year else (
+            self.current_year + FARTHEST_HORIZON)
+        return list(range(self.current_year, last + 1))
+
+    def suggested_milestone_year(self) -> int:
+        """The next free year a quarter of the way to the vision, then half, then three
+        quarters, then the year before the vision: a sensible default, never 0."""
+        years = self.milestone_years()
+        taken = {m.year for m in self._milestones}
+        span = len(years) - 1
+        for share in (0.25, 0.5, 0.75, 0.9, 0.0):
+            year = years[round(span * share)]
+            if year not in taken:
+                return year
+        return years[0]
+
     def write_statement(self, text: object) -> None:
         self.statement = clean_text(
             "statement", text, "The vision statement", STATEMENT_LIMIT, required=False
@@ -264,6 +319,23 @@ class Vision:
             )
         self._refuse_same_title(milestone)
         self._milestones.append(milestone)
+
+    def replace_milestone(self, milestone_id: str, milestone: Milestone) -> None:
+        """Put the edited ``milestone`` in place of ``milestone_id`` (its id is kept)."""
+        old = next((m for m in self._milestones if m.id == milestone_id), None)
+        if old is None:
+            raise FormErrors([FieldError("title", "That milestone is no longer on the timeline.")])
+        others = [m for m in self._milestones if m.id != milestone_id]
+        kept, self._milestones = self._milestones, others
+        try:
+            self.add_milestone(replace(milestone, id=milestone_id))
+        except FormErrors:
+            self._milestones = kept
+            raise
+        self._milestones = [
+            next(m for m in self._milestones if m.id == milestone_id) if m.id == milestone_id
+            else m for m in kept
+        ]
 
     def remove_milestone(self, milestone_id: str) -> None:
         self._milestones = [m for m in self._milestones if m.id != milestone_id]

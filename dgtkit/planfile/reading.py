@@ -14,10 +14,9 @@ from datetime import date, datetime
 
 from dgtkit.models.action_plan import (
     FORMAT_VERSION,
-    LEVELS_OF_GOVERNMENT,
     ActionPlan,
     ItemError,
-    choice,
+    level_choice,
     plain,
 )
 from dgtkit.planfile.identity import JSON_FORMAT, MAX_FILE_BYTES
@@ -208,7 +207,7 @@ def _plan_dict(sheets: dict[str, list[tuple]]) -> dict:
     for label, attr in PLAN_FIELDS:
         plan[attr] = _text(fields.get(label))
     try:
-        plan["level"] = choice("level", plan["level"], LEVELS_OF_GOVERNMENT, "The level")
+        plan["level"] = level_choice(plan["level"])  # an older version's name reads too
     except ValueError as error:
         raise ImportRefused(f"The sheet Plan: {error}") from None
     year = fields.get("Vision year")

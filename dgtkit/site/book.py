@@ -14,6 +14,12 @@ On ``config-inited`` the extension also makes sure that the widget JavaScript th
 itself (``dgtkit.site.widget_js``) is present, and keys the notebook execution cache to
 the library's code: jupyter-cache only looks at a notebook's own cells, so without this an
 exercise page would keep showing what an older dgtkit drew.
+
+Two things only the published book needs, so the notebooks do not carry them: the notice
+that a form on a static page cannot save (put above each exercise's form, ``LIVE_NOTICE``),
+and links between pages: a notebook links to a session by its address in the published book
+(so that the link works live, in Voila or JupyterLab), and the book turns those links into
+links to its own pages (and fails the build if the page does not exist).
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ from pathlib import Path
 from docutils import nodes
 from docutils.statemachine import StringList
 from sphinx.application import Sphinx
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from dgtkit.course import quizzes
@@ -110,9 +117,74 @@ def _cache_per_library_version(app: Sphinx, config) -> None:
     config.nb_execution_cache_path = str(current)
 
 
+#: Above each exercise's form in the published book only: live, the form saves.
+LIVE_NOTICE = (
+    "The form below shows how the exercise starts, but it cannot save here. To fill it in, "
+    "open it live with the launch button (the rocket) at the top of this page: on your "
+    "school's JupyterHub, on Binder or on Colab. In the workshop, open it on your JupyterHub "
+    "or laptop (make lab)."
+)
+APP_NOTICE = (
+    "The form below shows how the app starts, but it cannot save here. To try it live, use "
+    "the launch button (the rocket) at the top of this page. In the workshop, the facilitator "
+    "opens it for you as an app (make app)."
+)
+WEEK_NOTICE = (
+    "This page shows a team's saved results only when it runs live, beside the team's "
+    "workbook: open it with the launch button (the rocket) at the top of this page, or in the "
+    "workshop on your JupyterHub or laptop (make lab)."
+)
+NOTEBOOKS = "notebooks/"
+
+
+def live_notice(docname: str) -> nodes.Element:
+    """The notice of a static exercise page, as a docutils admonition."""
+    text = (APP_NOTICE if docname.endswith("action_plan")
+            else WEEK_NOTICE if docname.endswith("week_so_far") else LIVE_NOTICE)
+    box = nodes.admonition(classes=["note", "dgt-live-notice"])
+    box += nodes.title(text="Reading the online book?")
+    box += nodes.paragraph(text=text)
+    return box
+
+
+def add_live_notice(app: Sphinx, doctree: nodes.document) -> None:
+    """Put the notice above the first code cell of an exercise page."""
+    docname = app.env.docname
+    if not docname.startswith(NOTEBOOKS):
+        return
+    for node in doctree.findall(nodes.container):
+        if node.get("nb_element") == "cell_code":
+            node.parent.insert(node.parent.index(node), live_notice(docname))
+            return
+
+
+def book_pages_from_published_links(app: Sphinx, doctree: nodes.document,
+                                    docname: str) -> None:
+    """A link to a page of the published book becomes a link to that page of this build."""
+    from dgtkit.site.launch import book_url
+
+    base = book_url(Path(app.srcdir))
+    for node in doctree.findall(nodes.reference):
+        uri = node.get("refuri", "")
+        if not uri.startswith(base):
+            continue
+        path, _, anchor = uri[len(base):].partition("#")
+        target = path.removesuffix(".html")
+        if target not in app.env.all_docs:
+            logging.getLogger(__name__).warning(
+                f"{docname} links to {uri}, a page the book does not have",
+                location=docname)
+            continue
+        node["refuri"] = app.builder.get_relative_uri(docname, target) + (
+            f"#{anchor}" if anchor else "")
+        node["internal"] = True
+
+
 def setup(app: Sphinx) -> dict:
     for name, spec in _DIRECTIVES.items():
         app.add_directive(name, _directive(*spec))
+    app.connect("doctree-read", add_live_notice)
+    app.connect("doctree-resolved", book_pages_from_published_links)
     # Before Sphinx checks html_static_path, so the vendored folder exists by then.
     app.connect("config-inited", widget_js.ensure_for_sphinx, priority=100)
     app.connect("config-inited", _cache_per_library_version, priority=100)

@@ -8,8 +8,13 @@ That cell is written from ``_config.yml`` by this module:
     python -m dgtkit.site.launch https://github.com/<owner>/<fork> [--branch B] [--hub URL]
 
 sets the repository (and the JupyterHub of the launch buttons) in ``_config.yml`` and rewrites
-the notebooks' install cells and the Kubernetes users' image name to match
-(``make repository URL=... [HUB=...]`` does the same).
+the notebooks' install cells, their links to the book's sessions and the Kubernetes users' image
+name to match (``make repository URL=... [HUB=...]`` does the same).
+
+A notebook links to a session of the book by the session's address in the *published* book
+(``book_url``: GitHub Pages of the repository, or ``html: baseurl`` of ``_config.yml``), so
+that the link works wherever the notebook runs (Voila, JupyterLab, Colab); the book's own
+build turns those links back into links between its pages (``dgtkit.site.book``).
 """
 
 from __future__ import annotations
@@ -49,6 +54,12 @@ class Repository:
         """The folder nbgitpuller (and the book's JupyterHub button) pulls the course into."""
         return self.url.rsplit("/", 1)[-1].removesuffix(".git")
 
+    @property
+    def pages_url(self) -> str:
+        """Where GitHub Pages publishes the book of a GitHub repository ("" elsewhere)."""
+        match = re.fullmatch(r"https://github\.com/([^/]+)/([^/]+?)(?:\.git)?", self.url)
+        return f"https://{match.group(1).lower()}.github.io/{match.group(2)}/" if match else ""
+
     def pull_path(self, urlpath: str) -> str:
         """A server path that pulls the course with nbgitpuller, then opens ``urlpath``."""
         query = urlencode({"repo": self.url, "branch": self.branch, "urlpath": urlpath})
@@ -68,6 +79,46 @@ def repository(root: Path) -> Repository:
     if not block.get("url"):
         raise ValueError(f"{root / '_config.yml'} names no repository url")
     return Repository(block["url"].rstrip("/"), block.get("branch") or "main")
+
+
+def book_url(root: Path) -> str:
+    """The published book's address, ending in "/": ``html: baseurl`` of ``_config.yml`` if
+    set, else the GitHub Pages site of the repository."""
+    config = yaml.safe_load((root / "_config.yml").read_text("utf-8"))
+    base = ((config.get("html") or {}).get("baseurl") or "").strip()
+    url = base or repository(root).pages_url
+    if not url:
+        raise ValueError(f"{root / '_config.yml'} names no published book (html: baseurl)")
+    return url.rstrip("/") + "/"
+
+
+#: A link of a notebook to a page of the book: relative (``../book/x/y.md#part``) or already
+#: in the published book (``<book url>book/x/y.html#part``).
+_RELATIVE_LINK = re.compile(r"\]\((?:\.\./)?(book/[\w./-]+?)\.md(#[\w-]*)?\)")
+
+
+def stamp_links(path: Path, url: str, old_urls: tuple[str, ...] = ()) -> bool:
+    """Point the notebook's links to the book's pages at the published book at ``url``
+    (relative links, and links to the book at any of ``old_urls``); True if it changed."""
+    text = path.read_text("utf-8")
+    notebook = nbformat.reads(text, as_version=4)
+    olds = [re.escape(u.rstrip("/") + "/") for u in old_urls if u]
+    published = re.compile(r"\]\((?:" + "|".join(olds) + r")(book/[\w./-]+?)\.html(#[\w-]*)?\)"
+                           ) if olds else None
+    for cell in notebook.cells:
+        if cell.cell_type != "markdown":
+            continue
+        source = _RELATIVE_LINK.sub(lambda m: f"]({url}{m.group(1)}.html{m.group(2) or ''})",
+                                    cell.source)
+        if published is not None:
+            source = published.sub(lambda m: f"]({url}{m.group(1)}.html{m.group(2) or ''})",
+                                   source)
+        cell.source = source
+    updated = nbformat.writes(notebook) + "\n"
+    if updated == text:
+        return False
+    path.write_text(updated, "utf-8")
+    return True
 
 
 def hub_repository(root: Path) -> Repository:
@@ -127,6 +178,7 @@ def configure(
     if not re.match(r"^https://\S+$", url):
         raise ValueError(f"Not an https URL: {url!r}")
     config = root / "_config.yml"
+    old_book = book_url(root)
     text = _set_in_block(config.read_text("utf-8"), "repository", "url", url.rstrip("/"))
     if branch:
         text = _set_in_block(text, "repository", "branch", branch)
@@ -137,7 +189,14 @@ def configure(
     values = root / KUBERNETES_VALUES
     if values.is_file():  # the users' image the workflow pushes, named after the repository
         values.write_text(IMAGE.sub(user_image(repo), values.read_text("utf-8")), "utf-8")
-    return [path for path in exercise_notebooks(root) if stamp_notebook(path, repo)]
+    new_book = book_url(root)
+    changed = []
+    for path in exercise_notebooks(root):
+        cell = stamp_notebook(path, repo)
+        links = stamp_links(path, new_book, (old_book,))
+        if cell or links:
+            changed.append(path)
+    return changed
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -18,6 +18,7 @@ from dgtkit.models.benefit_risk import (
     new_item,
 )
 from dgtkit.models.checks import FormErrors
+from dgtkit.models.pages import benefit_risk_page
 from dgtkit.widgets.base import View
 from dgtkit.widgets.common import message_html
 from dgtkit.widgets.forms import (
@@ -30,6 +31,7 @@ from dgtkit.widgets.forms import (
     labelled,
     show_errors,
 )
+from dgtkit.widgets.pages import with_result_page
 
 NEW_ITEM = ""  # the value of "A new item" in the item picker
 NOT_CHOSEN = ""
@@ -63,6 +65,10 @@ class BenefitRiskView(View):
             ]
         )
         self.redraw()
+        with_result_page(
+            self, lambda: benefit_risk_page(self.model), "benefit-risk-matrix",
+            example="ex02",
+        )
 
     # -- building --------------------------------------------------------------------------
 

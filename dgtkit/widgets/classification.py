@@ -10,8 +10,10 @@ import ipywidgets as w
 
 from dgtkit.charts.classification import results_alt_text, results_chart
 from dgtkit.models.classification import Feedback, ServiceClassification
+from dgtkit.models.pages import classification_page
 from dgtkit.widgets.base import View
 from dgtkit.widgets.forms import chart_html
+from dgtkit.widgets.pages import with_result_page
 
 LABEL = {"description_width": "12em"}
 WIDE = w.Layout(width="42em")
@@ -73,6 +75,9 @@ class ServiceClassificationView(View):
             ]
         )
         self.redraw()
+        with_result_page(
+            self, lambda: classification_page(self.model), "service-classification",
+        )
 
     def _card(self, number: int, example) -> w.VBox:
         answer = self.model.answers[example.id]

@@ -33,3 +33,29 @@ def saved_text(revision: Revision) -> str:
 
 def status_line() -> w.HTML:
     return w.HTML(value="", layout=w.Layout(min_height="1.6em"))
+
+
+def side_by_side(left: w.Widget, right: w.Widget, left_basis: str = "30em",
+                 right_basis: str = "26em") -> w.Box:
+    """``left`` and ``right`` beside each other where the screen is wide enough, one under
+    the other on a phone (the row wraps)."""
+    for part, basis in ((left, left_basis), (right, right_basis)):
+        part.layout.flex = f"1 1 {basis}"
+        part.layout.min_width = "0"
+    return w.Box([left, right], layout=w.Layout(display="flex", flex_flow="row wrap",
+                                                align_items="flex-start", width="100%"))
+
+
+def example_box(exercise: str) -> w.Accordion:
+    """The worked example of ``exercise`` (course/examples.yaml), folded, marked invented."""
+    from dgtkit.course.examples import examples
+
+    example = examples()[exercise]
+    items = "".join(f"<dt><b>{escape(label)}</b></dt><dd>{escape(text)}</dd>"
+                    for label, text in example.items)
+    body = w.HTML(f'<div class="dgt-example"><p><i>An example, not your answer: this is what '
+                  f"an invented team wrote ({escape(example.team)}).</i></p>"
+                  f"<dl>{items}</dl></div>")
+    box = w.Accordion(children=[body], selected_index=None)
+    box.set_title(0, "See a worked example (an invented team)")
+    return box

@@ -11,7 +11,7 @@ import ipywidgets as w
 from dgtkit.charts import figure_html
 from dgtkit.models.checks import Check
 from dgtkit.widgets.base import Redraw, View
-from dgtkit.widgets.common import message_html
+from dgtkit.widgets.common import example_box, message_html, side_by_side  # noqa: F401
 
 WIDE = w.Layout(width="40em")
 LABEL_STYLE = {"description_width": "11em"}
@@ -79,3 +79,4 @@ def government_box(view: View, redraw: Redraw = True, description: str = "Your g
     text.observe(view.field_handler(view.model.name_government, message, redraw),
                  names="value")
     return text, message
+

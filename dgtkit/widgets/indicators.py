@@ -18,6 +18,7 @@ from dgtkit.models.indicators import (
     format_value,
     indicator_guide,
 )
+from dgtkit.models.pages import indicators_page
 from dgtkit.models.text import FieldError
 from dgtkit.widgets.base import View
 from dgtkit.widgets.common import message_html
@@ -29,8 +30,11 @@ from dgtkit.widgets.forms import (
     chart_html,
     checklist_html,
     clear,
+    example_box,
     show_errors,
+    side_by_side,
 )
+from dgtkit.widgets.pages import with_result_page
 
 NEW = "__new__"  # the "new indicator" choice of the picker
 NONE = ""
@@ -49,23 +53,26 @@ class IndicatorClinicView(View):
         self.smart_checklist = w.HTML()
         self.progress = w.HTML()
         self.set_checklist = w.HTML()
+        editor = self._build_editor()
         self.widget = w.VBox(
             [
                 w.HTML("<h3>SMART indicator clinic</h3>"),
                 self.context,
                 w.HTML(criteria_html()),
-                self.table,
-                *self._build_editor(),
-                self.smart_checklist,
+                example_box("ex11"),
+                side_by_side(w.VBox(editor), w.VBox([self.smart_checklist, self.progress])),
                 *self._build_confirmation(),
                 *self._build_actuals(),
-                self.progress,
+                self.table,
                 self.set_checklist,
                 self.status,
             ]
         )
         first = model.indicators[0].id if model.indicators else NEW
         self.redraw(select=first)
+        with_result_page(
+            self, lambda: indicators_page(self.model), "smart-indicators",
+        )
 
     # -- building ----------------------------------------------------------------------------
 
@@ -99,10 +106,13 @@ class IndicatorClinicView(View):
             description="Baseline value", style=LABEL_STYLE, placeholder="For example: 41"
         )
         self.baseline_date = w.DatePicker(description="Baseline date", style=LABEL_STYLE)
+        self.readouts = {"baseline_date": w.HTML(), "target_date": w.HTML()}
         self.target = w.Text(
             description="Target value", style=LABEL_STYLE, placeholder="For example: 70"
         )
         self.target_date = w.DatePicker(description="Target date", style=LABEL_STYLE)
+        for name in ("baseline_date", "target_date"):
+            getattr(self, name).observe(lambda _c, n=name: self._readout(n), names="value")
         self.data_source = w.Text(
             description="Data source",
             style=LABEL_STYLE,
@@ -127,6 +137,7 @@ class IndicatorClinicView(View):
             description="Save indicator", button_style="primary", tooltip="Save this indicator"
         )
         self.save.on_click(self._save_clicked)
+        self.save_status = w.HTML()
         self.remove = w.Button(description="Remove indicator", layout=w.Layout(width="auto"))
         self.remove.on_click(self._remove_clicked)
         return [
@@ -137,9 +148,17 @@ class IndicatorClinicView(View):
                 "the values.</p>"
             ),
             self.indicator_choice,
-            *[w.HBox([getattr(self, name), self.messages[name]]) for name in FIELDS],
-            w.HBox([self.save, self.remove]),
+            *[w.HBox([getattr(self, name), *([self.readouts[name]] if name in self.readouts
+                                              else []), self.messages[name]])
+              for name in FIELDS],
+            w.HBox([self.save, self.remove, self.save_status]),
         ]
+
+    def _readout(self, name: str) -> None:
+        """A date as the course writes it ("1 June 2026"), beside the browser's picker."""
+        value = getattr(self, name).value
+        self.readouts[name].value = (f'<span style="color:#333;margin-left:0.5em">'
+                                     f"{dates.day(value)}</span>" if value else "")
 
     def _build_confirmation(self) -> list[w.Widget]:
         self.confirmed_by = w.Text(
@@ -158,8 +177,10 @@ class IndicatorClinicView(View):
         return [
             w.HTML(
                 "<h4>Can the target be reached?</h4><p>The form cannot judge ambition. Ask "
-                "your team (or the team that tests your indicators) whether the saved target "
-                "can be reached with your resources. If yes, record who confirmed.</p>"
+                "the person who will have to reach the target (the indicator's owner), or "
+                "the team that tests your indicators, whether the saved target can be reached "
+                "with your resources. If yes, record who confirmed. One person confirming "
+                "every target is not a confirmation: the checklist says so.</p>"
             ),
             w.HBox([self.confirmed_by, self.confirm]),
             self.confirm_message,
@@ -194,16 +215,20 @@ class IndicatorClinicView(View):
 
     def _save_clicked(self, _button=None) -> None:
         clear(self.messages)
+        self.save_status.value = ""
         values = {name: getattr(self, name).value for name in FIELDS}
         try:
             indicator = self.model.save_indicator(self._selected(), **values)
         except FormErrors as errors:
-            show_errors(self.messages, errors.by_field, self.status, "The indicator")
+            show_errors(self.messages, errors.by_field, self.save_status, "The indicator")
+            self.status.value = self.save_status.value
             return
         except FieldError as error:
-            self.status.value = message_html(error.message)
+            self.status.value = self.save_status.value = message_html(error.message)
             return
         self.accepted(lambda: self.redraw(select=indicator.id))
+        self.save_status.value = (f'<span role="status" style="color:#1b5e20">Indicator '
+                                  f"{self.model.number_of(indicator.id)} saved.</span>")
 
     def _remove_clicked(self, _button=None) -> None:
         indicator_id = self._selected()
@@ -273,7 +298,8 @@ class IndicatorClinicView(View):
         if select is not None:
             self._fill_form()
         self._show_results()
-        self.set_checklist.value = checklist_html("Checklist for the clinic", model.set_checks())
+        self.set_checklist.value = checklist_html(
+            "Checklist for the clinic", [*model.set_checks(), model.confirmation_check()])
 
     def _show(self) -> None:
         """Another indicator chosen: fill the form and show its results."""
@@ -340,15 +366,14 @@ class IndicatorClinicView(View):
 def criteria_html() -> str:
     """The five tests of session 6.3 and what the form checks for each; a table."""
     rows = "".join(
-        f"<tr><th scope='row'>{escape(c.letter)}</th><td>{escape(c.doran)}</td>"
-        f"<td>{escape(c.toolkit)}</td><td>{escape(c.question)}</td><td>{escape(c.rule)}</td></tr>"
+        f"<tr><th scope='row'>{escape(c.letter)}: {escape(c.toolkit)}</th>"
+        f"<td>{escape(c.question)}</td><td>{escape(c.rule)}</td></tr>"
         for c in indicator_guide().criteria
     )
     return (
         '<table class="dgt-smart" style="border-collapse:collapse">'
         "<caption>The SMART tests (session 6.3) and what this form checks</caption><thead><tr>"
-        '<th scope="col">Letter</th><th scope="col">Doran (1981)</th>'
-        '<th scope="col">Sister toolkit</th><th scope="col">Test question</th>'
+        '<th scope="col">Test</th><th scope="col">The question to ask</th>'
         f'<th scope="col">What the form checks</th></tr></thead><tbody>{rows}</tbody></table>'
     )
 

@@ -12,6 +12,7 @@ import ipywidgets as w
 from dgtkit.charts.roadmap import roadmap_alt_text, roadmap_chart
 from dgtkit.models import dates
 from dgtkit.models.checks import FormErrors
+from dgtkit.models.pages import roadmap_page
 from dgtkit.models.roadmap import FIELD_NAMES, Roadmap, RoadmapRow, canvas_guide
 from dgtkit.models.text import FieldError
 from dgtkit.widgets.base import View
@@ -22,8 +23,11 @@ from dgtkit.widgets.forms import (
     chart_html,
     checklist_html,
     clear,
+    example_box,
     show_errors,
+    side_by_side,
 )
+from dgtkit.widgets.pages import with_result_page
 
 NEW = "__new__"  # the "new row" choice of the row picker
 NONE = ""
@@ -45,21 +49,26 @@ class CapacityRoadmapView(View):
         self.table = w.HTML()
         self.chart = w.HTML()
         self.checklist = w.HTML()
+        editor = self._build_editor()
         self.widget = w.VBox(
             [
                 w.HTML("<h3>Capacity roadmap canvas</h3>"),
                 self.context,
-                w.HTML(rules_html()),
+                example_box("ex10"),
+                side_by_side(w.VBox(editor),
+                             w.VBox([w.HTML("<h4>Your roadmap</h4>"), self.chart,
+                                     self.checklist]),
+                             "32em", "28em"),
                 self.table,
-                *self._build_editor(),
+                w.HTML(rules_html()),
                 *self._build_no_action(),
-                w.HTML("<h4>Your roadmap</h4>"),
-                self.chart,
-                self.checklist,
                 self.status,
             ]
         )
         self.redraw(select=model.rows[0].id if model.rows else NEW)
+        with_result_page(
+            self, lambda: roadmap_page(self.model), "capacity-roadmap",
+        )
 
     # -- building ----------------------------------------------------------------------------
 
@@ -123,6 +132,7 @@ class CapacityRoadmapView(View):
             description="Save row", button_style="primary", tooltip="Save this row of the canvas"
         )
         self.save_row.on_click(self._save_clicked)
+        self.row_status = w.HTML()
         self.split_row = w.Button(
             description="Add a row for the same gap",
             layout=w.Layout(width="auto"),
@@ -151,11 +161,13 @@ class CapacityRoadmapView(View):
             w.HTML(
                 "<h4>Edit the canvas, one row at a time</h4><p>Choose a row (or a new row), "
                 "fill in its columns, then press <b>Save row</b>. Rows from your Ex 5 gaps "
-                "start with the gap only.</p>"
+                "start with the gap in your words (its problem, or its evidence). The chart "
+                "beside the form shows the roadmap; the whole canvas is under it.</p>"
             ),
             self.row_choice,
             *fields,
             w.HBox([self.save_row, self.split_row, self.remove_row]),
+            self.row_status,
         ]
 
     def _labelled(self, name: str) -> w.HBox:
@@ -197,15 +209,19 @@ class CapacityRoadmapView(View):
 
     def _save_clicked(self, _button=None) -> None:
         clear(self.messages)
+        self.row_status.value = ""
         try:
             row = self.model.save_row(self._selected(), **self._form_values())
         except FormErrors as errors:
-            show_errors(self.messages, errors.by_field, self.status, "The row")
+            show_errors(self.messages, errors.by_field, self.row_status, "The row")
+            self.status.value = self.row_status.value
             return
         except FieldError as error:
-            self.status.value = message_html(error.message)
+            self.status.value = self.row_status.value = message_html(error.message)
             return
         self.accepted(lambda: self.redraw(select=row.id))
+        self.row_status.value = (f'<span role="status" style="color:#1b5e20">Row '
+                                 f"{self.model.number_of(row.id)} saved.</span>")
 
     def _split_clicked(self, _button=None) -> None:
         row_id = self._selected()
@@ -240,7 +256,7 @@ class CapacityRoadmapView(View):
             return
         if self._selected() is None and not self.gap.value.strip() and change["new"]:
             gap = next((g for g in self.model.gaps_considered if g.pillar == change["new"]), None)
-            self.gap.value = gap.label if gap else ""
+            self.gap.value = gap.statement if gap else ""
         self._show_level_hint()
 
     # -- drawing -----------------------------------------------------------------------------

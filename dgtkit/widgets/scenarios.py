@@ -16,6 +16,7 @@ from dgtkit.charts.envisioning import (
     signal_scatter,
 )
 from dgtkit.models.checks import FormErrors
+from dgtkit.models.pages import scenarios_page
 from dgtkit.models.scenarios import (
     AXIS_COUNT,
     ENDS,
@@ -39,6 +40,7 @@ from dgtkit.widgets.forms import (
     labelled,
     show_errors,
 )
+from dgtkit.widgets.pages import with_result_page
 
 NEW_SIGNAL = ""  # the value of "A new signal" in the signal picker
 NOT_CHOSEN = ""
@@ -60,6 +62,10 @@ class HorizonScanView(View):
             ]
         )
         self.redraw()
+        with_result_page(
+            self, lambda: scenarios_page(self.model), "horizon-scan",
+            example="ex06",
+        )
 
     # -- building --------------------------------------------------------------------------
 

@@ -10,11 +10,13 @@ from html import escape
 import ipywidgets as w
 
 from dgtkit.charts.sequencing import order_alt_text, order_chart
+from dgtkit.models.pages import sequencing_page
 from dgtkit.models.sequencing import REVEAL_AFTER, ProcessSequence
 from dgtkit.models.text import FieldError
 from dgtkit.widgets.base import View
 from dgtkit.widgets.common import message_html
 from dgtkit.widgets.forms import chart_html
+from dgtkit.widgets.pages import with_result_page
 
 LABEL = {"description_width": "20em"}
 WIDE = w.Layout(width="44em")
@@ -48,6 +50,9 @@ class ProcessSequencingView(View):
             ]
         )
         self.redraw()
+        with_result_page(
+            self, lambda: sequencing_page(self.model), "process-sequencing",
+        )
 
     # -- building ----------------------------------------------------------------------------
     def _build_cards(self) -> list[w.Widget]:

@@ -7,7 +7,6 @@ model, asks the exercise to save (``on_change``), and only then redraws its char
 
 from __future__ import annotations
 
-import base64
 from collections.abc import Callable
 from functools import lru_cache
 from html import escape
@@ -16,13 +15,16 @@ import ipywidgets as w
 
 from dgtkit.charts import situation as charts
 from dgtkit.charts import to_png
+from dgtkit.course.indices import indices
 from dgtkit.models.boards import Board
+from dgtkit.models.pages import gap_profile_page
 from dgtkit.models.peers import country_options
 from dgtkit.models.situation import SituationAnalysis
 from dgtkit.models.text import FieldError
 from dgtkit.widgets.base import View
 from dgtkit.widgets.common import message_html
-from dgtkit.widgets.forms import WIDE, chart_html, government_box
+from dgtkit.widgets.forms import WIDE, chart_html, example_box, government_box, side_by_side
+from dgtkit.widgets.pages import PageDownload, page_html
 
 NOT_SET = "Not set yet"
 LABEL = {"description_width": "12em"}
@@ -58,6 +60,7 @@ class AssessmentPart(View):
         self.today: dict[str, w.Dropdown] = {}
         self.target: dict[str, w.Dropdown] = {}
         self.evidence: dict[str, w.Textarea] = {}
+        self.problem: dict[str, w.Text] = {}
         self.messages: dict[str, w.HTML] = {}
         own_rows, team_rows = [], []
         a = model.assessment
@@ -90,11 +93,21 @@ class AssessmentPart(View):
                 continuous_update=False,
                 placeholder="What shows this level? A fact, a document, an example.",
             )
+            self.problem[pillar.id] = w.Text(
+                value=a.problem[pillar.id],
+                description=f"Pillar {n} problem",
+                style=LABEL,
+                layout=WIDE,
+                continuous_update=False,
+                placeholder="The problem it causes, in one sentence: who waits, loses or "
+                "is left out?",
+            )
             self.messages[pillar.id] = w.HTML()
             for box, apply in (
                 (self.today, lambda p, v: a.set_current(p, v or None)),
                 (self.target, lambda p, v: a.set_target(p, v or None)),
                 (self.evidence, a.note_evidence),
+                (self.problem, a.state_problem),
             ):
                 box[pillar.id].observe(self._team_handler(pillar.id, apply), names="value")
             team_rows.append(
@@ -103,6 +116,7 @@ class AssessmentPart(View):
                         w.HTML(f"<b>{n}. {escape(pillar.name)}</b>"),
                         self.today[pillar.id],
                         self.target[pillar.id],
+                        self.problem[pillar.id],
                         self.evidence[pillar.id],
                         self.messages[pillar.id],
                     ],
@@ -115,20 +129,23 @@ class AssessmentPart(View):
             [
                 w.HTML(
                     "<h4>Step A: each member rates on their own</h4><p>Add each member, choose "
-                    "the member, then rate every pillar as you see it. Do not discuss yet.</p>"
+                    "the member, then rate every pillar as you see it. Do not discuss yet. "
+                    "<b>One screen for the team?</b> Each member first writes their eight "
+                    "levels on paper; then one person enters them, member by member.</p>"
                 ),
                 w.HBox([self.member_name, self.add_member]),
                 self.member_message,
-                self.member,
-                *own_rows,
-                self.spread,
+                side_by_side(w.VBox([self.member, *own_rows]), self.spread),
                 w.HTML(
                     "<h4>Step B: agree as a team</h4><p>Talk through the pillars where members "
-                    "disagree. Then set today's level and the target for each pillar, with the "
-                    "evidence for today's level. Today's levels start from your Ex 3 rating.</p>"
+                    "disagree. Then set today's level and the target for each pillar. Where "
+                    "there is a gap, say the <b>problem</b> it causes in one sentence, and the "
+                    "<b>evidence</b> for today's level: both travel to your vision, your "
+                    "roadmap and your action plan. Today's levels and evidence start from "
+                    "your Ex 3 rating.</p>"
                 ),
-                *team_rows,
-                self.gaps,
+                example_box("ex05"),
+                side_by_side(w.VBox(team_rows), self.gaps),
             ]
         )
         self._refresh_members()
@@ -186,7 +203,8 @@ class AssessmentPart(View):
         self.redraw_gaps()
 
     def redraw_spread(self) -> None:
-        caption = "Each dot is one member's own rating. Wide spreads need a conversation."
+        caption = ("Each dot is one member's own rating, with the member's name. Wide "
+                   "spreads need a conversation.")
         a = self.model.assessment
         _chart(self.spread, charts.spread_chart, charts.spread_alt_text, caption, a)
 
@@ -221,12 +239,11 @@ class BenchmarkPart(View):
                     "other countries of its region, sub-region and income group (UN DESA "
                     "E-Government Survey; World Bank; ITU).</p>"
                 ),
-                w.HBox([self.government, self.government_message]),
-                self.country,
-                self.evidence,
-                self.trend,
-                self.components,
-                self.distribution,
+                side_by_side(
+                    w.VBox([w.HBox([self.government, self.government_message]), self.country,
+                            self.evidence, w.HTML(indices_html())]),
+                    w.VBox([self.trend, self.components, self.distribution]),
+                ),
             ]
         )
         self.redraw()
@@ -282,12 +299,11 @@ class BoardPart(View):
         )
         self.add = w.Button(description="Add entry", tooltip=f"Add the entry to the {title}")
         self.entries = w.Select(description="Entries", rows=8, style=LABEL, layout=WIDE)
+        self.entries.observe(lambda _c: self._load_selected(), names="value")
         buttons = {
+            "Save changes": lambda: self._edit_selected(),
             "Move up": lambda: self.board.move(self.entries.value, -1),
             "Move down": lambda: self.board.move(self.entries.value, 1),
-            "Replace with the text above": lambda: self.board.edit(
-                self.entries.value, self.text.value
-            ),
             "Remove": lambda: self.board.remove(self.entries.value),
         }
         self.buttons = {
@@ -305,7 +321,9 @@ class BoardPart(View):
         self.view = w.HTML()
         self.widget = w.VBox(
             [
-                w.HTML(f"<h4>{escape(title)}</h4>"),
+                w.HTML(f"<h4>{escape(title)}</h4><p>Add an entry, or choose one in the list: its "
+                       "text comes back into the box above to edit it, then "
+                       "<b>Save changes</b>.</p>"),
                 self.category,
                 w.HBox([self.text, self.add]),
                 self.message,
@@ -319,6 +337,29 @@ class BoardPart(View):
     def _add(self, _button=None) -> None:
         self._apply(lambda: self.board.add(self.category.value, self.text.value), clear=True)
 
+    def _load_selected(self) -> None:
+        """The chosen entry's text and category back in the boxes, to edit it in place."""
+        entry_id = self.entries.value
+        if not entry_id or self.quiet:
+            return
+        category = self.board.category_of(entry_id)
+        text = next(e.text for e in self.board.entries[category] if e.id == entry_id)
+        with self.quietly():
+            self.category.value = category
+            self.text.value = text
+        self.message.value = ""
+
+    def _edit_selected(self) -> None:
+        """Save the box's text into the chosen entry (moving it if the category changed)."""
+        entry_id = self.entries.value
+        old = self.board.category_of(entry_id)
+        if self.category.value == old:
+            self.board.edit(entry_id, self.text.value)
+            return
+        new = self.board.add(self.category.value, self.text.value)
+        self.board.remove(entry_id)
+        self._moved_to = new.id
+
     def _on_selected(self, action):
         def handler(_button=None) -> None:
             if not self.entries.value:
@@ -331,12 +372,15 @@ class BoardPart(View):
     def _apply(self, action, clear: bool = False) -> None:
         """Change the board, then keep the entry that was selected (if it is still there)."""
         selected = self.entries.value
+        self._moved_to = None
         if not self.apply(action, self.message):
             return
-        if clear:
-            self.text.value = ""
-        if selected in {value for _label, value in self.entries.options}:
-            self.entries.value = selected
+        selected = self._moved_to or selected
+        with self.quietly():
+            if clear:
+                self.text.value = ""
+            if selected in {value for _label, value in self.entries.options}:
+                self.entries.value = selected
 
     def redraw(self) -> None:
         board = self.board
@@ -381,8 +425,9 @@ class StakeholderPart(View):
         self.add = w.Button(description="Add stakeholder")
         self.add.on_click(self._add)
         self.listing = w.Select(description="On the map", rows=6, style=LABEL, layout=WIDE)
+        self.listing.observe(lambda _c: self._load_selected(), names="value")
         self.update = w.Button(
-            description="Give the selected one these scores", layout=w.Layout(width="auto")
+            description="Save changes to the selected one", layout=w.Layout(width="auto")
         )
         self.update.on_click(self._update)
         self.remove = w.Button(description="Remove the selected one", layout=w.Layout(width="auto"))
@@ -392,18 +437,29 @@ class StakeholderPart(View):
         self.table = w.HTML()
         self.widget = w.VBox(
             [
-                self.name,
-                self.power,
-                self.interest,
-                self.add,
-                self.message,
-                self.listing,
-                w.HBox([self.update, self.remove]),
-                self.chart,
+                w.HTML("<p>Add each stakeholder with its power and interest. To change one, "
+                       "choose it in the list: its name and scores come back into the form; "
+                       "change them, then <b>Save changes to the selected one</b>.</p>"),
+                side_by_side(
+                    w.VBox([self.name, self.power, self.interest,
+                            w.HBox([self.add, self.message]), self.listing,
+                            w.HBox([self.update, self.remove])]),
+                    self.chart,
+                ),
                 self.table,
             ]
         )
         self.redraw()
+
+    def _load_selected(self) -> None:
+        chosen = next((s for s in self.model.stakeholders.stakeholders
+                       if s.id == self.listing.value), None)
+        if chosen is None or self.quiet:
+            return
+        with self.quietly():
+            self.name.value = chosen.name
+            self.power.value = chosen.power
+            self.interest.value = chosen.interest
 
     def _add(self, _button=None) -> None:
         def add():
@@ -420,7 +476,7 @@ class StakeholderPart(View):
     def _update(self, _button=None) -> None:
         self.apply(
             lambda: self.model.stakeholders.update(
-                self._selected(), self.power.value, self.interest.value
+                self._selected(), self.power.value, self.interest.value, self.name.value
             ),
             self.message,
         )
@@ -458,47 +514,47 @@ class StakeholderPart(View):
 
 
 class ProfilePart(View):
-    """The one-page capacity-gap profile, with Markdown and PNG downloads."""
+    """The one-page capacity-gap profile: the gaps with their problem and evidence, the
+    benchmark, the SWOT and the stakeholders, the gap chart; downloaded as a Word page (one
+    A4 page, to print) or the chart as a picture, in one click each."""
 
     def __init__(self, model: SituationAnalysis, on_change: Callable[[], None], status: w.HTML):
         super().__init__(model, on_change, status)
         self.view = w.HTML()
-        self.downloads = w.HTML()
+        self.word = PageDownload(self._page, "capacity-gap-profile")
+        self.picture = w.Button(description="Download the gap chart (picture)",
+                                layout=w.Layout(width="auto"))
+        self.picture.on_click(lambda _b: self._send_picture())
+        self.downloads = w.VBox([w.HBox([self.word.button, self.picture]),
+                                 self.word.download.widget])
         self.widget = w.VBox([self.view, self.downloads])
         self.redraw()
 
+    def _page(self):
+        profile = self.model.gap_profile()
+        page = gap_profile_page(profile.gaps, self._situation(profile), profile.government)
+        return page, to_png(charts.gap_chart(self.model.assessment))
+
+    def _situation(self, profile):
+        from types import SimpleNamespace
+
+        return SimpleNamespace(findings=profile.evidence, swot=self.model.swot,
+                               stakeholders=self.model.stakeholders)
+
+    def _send_picture(self) -> None:
+        data = to_png(charts.gap_chart(self.model.assessment))
+        self.word.download.send("capacity-gaps.png", "image/png", data, "picture")
+
     def redraw(self) -> None:
         profile = self.model.gap_profile()
-        rows = (
-            "".join(
-                f"<tr><td>{escape(g.name)}</td><td>{g.current}</td><td>{g.target}</td>"
-                f"<td>{g.gap}</td><td>{escape(g.evidence)}</td></tr>"
-                for g in profile.gaps
-            )
-            or '<tr><td colspan="5"><i>No gap recorded yet (part 1).</i></td></tr>'
-        )
         missing = ""
         if profile.missing:
             todo = "Not finished: set today and the target for " + ", ".join(profile.missing)
             missing = f"<p>{message_html(todo + '.')}</p>"
-        evidence = "".join(f"<li>{escape(e)}</li>" for e in profile.evidence) or (
-            "<li><i>Choose a country in part 2.</i></li>"
-        )
-        self.view.value = (
-            f"<h4>Capacity-gap profile: {escape(profile.government or 'your government')}</h4>"
-            f"{missing}<table class='dgt-gaps'><caption>Biggest capacity gaps</caption><thead><tr>"
-            "<th scope='col'>Pillar</th><th scope='col'>Today</th><th scope='col'>Target</th>"
-            f"<th scope='col'>Gap</th><th scope='col'>Evidence</th></tr></thead><tbody>{rows}"
-            f"</tbody></table><p><b>Benchmark:</b></p><ul>{evidence}</ul>"
-        )
-        markdown = base64.b64encode(profile.markdown().encode()).decode()
-        png = base64.b64encode(to_png(charts.gap_chart(self.model.assessment))).decode()
-        self.downloads.value = (
-            f'<p><a download="capacity-gap-profile.md" href="data:text/markdown;base64,{markdown}">'
-            "Download the profile (Markdown)</a> · "
-            f'<a download="capacity-gaps.png" href="data:image/png;base64,{png}">'
-            "Download the gap chart (PNG)</a></p>"
-        )
+        page = gap_profile_page(profile.gaps, self._situation(profile), profile.government)
+        if not profile.evidence:
+            missing += "<p><i>Choose a country in part 2 to add the benchmark.</i></p>"
+        self.view.value = missing + page_html(page)
 
 
 class SituationAnalysisView(View):
@@ -541,3 +597,22 @@ class SituationAnalysisView(View):
     def redraw(self) -> None:
         for part in self.parts:
             part.redraw()
+
+
+def indices_html() -> str:
+    """Each index of the benchmark in one sentence, with the pillar it adds evidence to."""
+    from dgtkit.course.frameworks import frameworks
+
+    names = {p.id: p.name for p in frameworks().pillars}
+    rows = "".join(
+        f"<tr><th scope='row'>{escape(i.short)}</th><td>{escape(i.name)}: {escape(i.what)}"
+        f"</td><td>{escape('; '.join(names[p] for p in i.pillars))}. {escape(i.link)}</td></tr>"
+        for i in indices().items
+    )
+    return (
+        f"<p><b>What the indices measure.</b> {escape(indices().scope)}</p>"
+        '<table class="dgt-indices" style="border-collapse:collapse"><caption>The indices '
+        "and the pillar each speaks to</caption><thead><tr><th scope='col'>Index</th>"
+        "<th scope='col'>What it measures</th><th scope='col'>Pillar it adds evidence to"
+        f"</th></tr></thead><tbody>{rows}</tbody></table>"
+    )

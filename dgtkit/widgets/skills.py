@@ -13,10 +13,12 @@ from html import escape
 import ipywidgets as w
 
 from dgtkit.charts.skills import gap_heatmap, heatmap_alt_text
+from dgtkit.models.pages import skills_page
 from dgtkit.models.skills import MAX_COMPETENCIES, MAX_ROLES, MIN_ROLES, Gap, SkillsMatrix
 from dgtkit.widgets.base import View
 from dgtkit.widgets.common import message_html
 from dgtkit.widgets.forms import chart_html, checklist_html
+from dgtkit.widgets.pages import with_result_page
 
 NOT_SET = -1  # the dropdown value of a level not chosen yet (0 is a level: "missing")
 NO_MEASURE = ""
@@ -40,6 +42,10 @@ class SkillsMatrixView(View):
         self._refresh_setup()
         self._build_rows()
         self.redraw(force=True)
+        with_result_page(
+            self, lambda: skills_page(self.model), "skills-gap-matrix",
+            example="ex09",
+        )
 
     # -- tab 1: roles and competencies ---------------------------------------------------------
 

@@ -9,9 +9,11 @@ from html import escape
 import ipywidgets as w
 
 from dgtkit.charts.structure import fit_alt_text, fit_chart
+from dgtkit.models.pages import structure_page
 from dgtkit.models.structure import SCALE, TEXTS, Factor, OrganizationStructure, course_data
 from dgtkit.widgets.base import View
 from dgtkit.widgets.forms import LABEL_STYLE, WIDE, chart_html, checklist_html, labelled
+from dgtkit.widgets.pages import with_result_page
 
 NOT_RATED = 0
 NOT_CHOSEN = ""
@@ -62,6 +64,10 @@ class OrganizationStructureView(View):
             ]
         )
         self.redraw()
+        with_result_page(
+            self, lambda: structure_page(self.model), "organization-structure",
+            example="ex08",
+        )
 
     # -- building --------------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
-"""The Ex 7 form: a guided vision builder (the gaps from Ex 5, the statement, its year, who
-benefits, two or three SDG targets, a checklist) and backcasting (milestones on a timeline)."""
+"""The Ex 7 form: a guided vision builder (the gaps from Ex 5 with their problem and evidence,
+a worked example, the statement, its year, who benefits, two or three SDG targets, a
+checklist) and backcasting (milestones, each editable, on a timeline beside the form)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import ipywidgets as w
 from dgtkit.charts.envisioning import milestone_timeline, timeline_alt_text
 from dgtkit.course.sdgs import sdgs
 from dgtkit.models.checks import FormErrors
+from dgtkit.models.pages import vision_page
 from dgtkit.models.text import FieldError
 from dgtkit.models.vision import (
     STATEMENT_WORDS,
@@ -28,12 +30,16 @@ from dgtkit.widgets.forms import (
     chart_html,
     checklist_html,
     clear,
+    example_box,
     labelled,
     show_errors,
+    side_by_side,
 )
+from dgtkit.widgets.pages import with_result_page
 
 NO_FOCUS = ""
 NOTHING = ""
+IN_STATEMENT = 0  # the vision year field's "the year is in the statement"
 
 
 def hint(text: str) -> w.HTML:
@@ -50,6 +56,9 @@ class VisionView(View):
             [*self._build_vision(), *self._build_targets(), *self._build_backcasting(), self.status]
         )
         self.redraw()
+        with_result_page(
+            self, lambda: vision_page(self.model), "vision",
+        )
 
     # -- building --------------------------------------------------------------------------
 
@@ -73,11 +82,12 @@ class VisionView(View):
             continuous_update=False,
             placeholder=f"By 2035, ... (at most {STATEMENT_WORDS} words)",
         )
-        self.year = w.IntText(
-            value=model.year_chosen or 0,
+        self.year = w.Dropdown(
+            options=self._year_options(),
+            value=model.year_chosen or IN_STATEMENT,
             description="Vision year",
             style=LABEL_STYLE,
-            tooltip="Leave 0 if the statement gives the year, as in 'By 2035, ...'",
+            tooltip="5 to 30 years from now; or the year your statement gives",
         )
         self.beneficiaries = w.Text(
             value=model.beneficiaries,
@@ -104,12 +114,19 @@ class VisionView(View):
         return [
             w.HTML("<h3>1. Your vision</h3>"),
             self.gaps,
+            example_box("ex07"),
             labelled(self.focus, self.messages["focus"]),
             labelled(self.statement, self.messages["statement"]),
             self.words,
-            w.HBox([self.year, hint("0 = the year is in the statement"), self.messages["year"]]),
+            w.HBox([self.year, self.messages["year"]]),
             labelled(self.beneficiaries, self.messages["beneficiaries"]),
         ]
+
+    def _year_options(self) -> list[tuple[str, int]]:
+        said = self.model.statement_year
+        first = (f"The year in the statement ({said})" if said
+                 else f"Choose a year (for example {self.model.suggested_year})")
+        return [(first, IN_STATEMENT)] + [(str(y), y) for y in self.model.year_choices()]
 
     def _build_targets(self) -> list[w.Widget]:
         data = sdgs()
@@ -146,7 +163,10 @@ class VisionView(View):
         ]
 
     def _build_backcasting(self) -> list[w.Widget]:
-        self.milestone_year = w.IntText(value=0, description="Milestone year", style=LABEL_STYLE)
+        years = self.model.milestone_years()
+        self.milestone_year = w.Dropdown(options=years,
+                                         value=self.model.suggested_milestone_year(),
+                                         description="Milestone year", style=LABEL_STYLE)
         self.milestone_title = w.Text(
             description="Milestone",
             style=LABEL_STYLE,
@@ -171,9 +191,14 @@ class VisionView(View):
             tooltip="Add this milestone to the timeline and save it",
         )
         self.add_milestone.on_click(self._add_milestone_clicked)
-        self.milestone_to_remove = w.Dropdown(
-            description="Milestone to remove", style=LABEL_STYLE, layout=WIDE
+        self.milestone_status = w.HTML()
+        self.milestone_choice = w.Dropdown(
+            description="Milestone", style=LABEL_STYLE, layout=WIDE,
+            tooltip="A new milestone, or one to change or remove",
         )
+        self.milestone_choice.observe(lambda _c: self.quiet or self._show_milestone(),
+                                      names="value")
+        self.milestone_to_remove = self.milestone_choice  # the name the form had before
         self.remove_milestone = w.Button(
             description="Remove milestone", tooltip="Take the chosen milestone off the timeline"
         )
@@ -185,17 +210,19 @@ class VisionView(View):
             labelled(field, self.milestone_messages[name])
             for name, field in self.milestone_fields.items()
         ]
+        form = w.VBox([
+            self.milestone_choice, *rows,
+            w.HBox([self.add_milestone, self.remove_milestone, self.milestone_status]),
+            self.milestone_table,
+        ])
         return [
             w.HTML(
                 "<h3>2. Backcasting: from the vision back to today</h3><p>Start at the "
                 "vision year and ask: what must be true just before it? And before that? "
-                "Add at least three milestones between this year and the vision year.</p>"
+                "Add at least three milestones between this year and the vision year. To "
+                "change one, choose it under <b>Milestone</b>: it comes back into the form.</p>"
             ),
-            *rows,
-            self.add_milestone,
-            self.milestone_table,
-            w.HBox([self.milestone_to_remove, self.remove_milestone]),
-            self.timeline,
+            side_by_side(form, self.timeline),
             self.backcasting_checklist,
         ]
 
@@ -257,25 +284,60 @@ class VisionView(View):
 
     def _add_milestone_clicked(self, _button=None) -> None:
         clear(self.milestone_messages)
+        self.milestone_status.value = ""
+        editing = self.milestone_choice.value
         try:
-            self.model.add_milestone(
-                new_milestone(
-                    self.milestone_year.value, self.milestone_title.value, self.must_be_true.value
-                )
+            milestone = new_milestone(
+                self.milestone_year.value, self.milestone_title.value, self.must_be_true.value
             )
+            if editing:
+                self.model.replace_milestone(editing, milestone)
+            else:
+                self.model.add_milestone(milestone)
         except FormErrors as errors:
-            show_errors(self.milestone_messages, errors.by_field, self.status, "The milestone")
+            show_errors(self.milestone_messages, errors.by_field, self.milestone_status,
+                        "The milestone")
+            self.status.value = self.milestone_status.value
             return
         self.accepted()
-        self.milestone_title.value = self.must_be_true.value = ""
-        self.milestone_year.value = 0
+        self._clear_milestone()
+        self.milestone_status.value = (
+            f'<span role="status" style="color:#1b5e20">{"Saved" if editing else "Added"}: '
+            f"{milestone.year}, {escape(milestone.title)}.</span>")
+
+    def _clear_milestone(self) -> None:
+        with self.quietly():
+            self.milestone_choice.value = NOTHING
+            self.milestone_title.value = self.must_be_true.value = ""
+            self.milestone_year.value = self.model.suggested_milestone_year()
+        self.add_milestone.description = "Add milestone"
+
+    def _show_milestone(self) -> None:
+        """The chosen milestone back in the form, to change it (or the empty form)."""
+        chosen = next((m for m in self.model.milestones
+                       if m.id == self.milestone_choice.value), None)
+        clear(self.milestone_messages)
+        self.milestone_status.value = ""
+        if chosen is None:
+            self._clear_milestone()
+            return
+        with self.quietly():
+            if chosen.year not in self.milestone_year.options:
+                self.milestone_year.options = sorted({*self.milestone_year.options,
+                                                      chosen.year})
+            self.milestone_year.value = chosen.year
+            self.milestone_title.value = chosen.title
+            self.must_be_true.value = chosen.must_be_true
+        self.add_milestone.description = "Save milestone"
 
     def _remove_milestone_clicked(self, _button=None) -> None:
-        if not self.milestone_to_remove.value:
-            self.status.value = message_html("Choose the milestone to remove first.")
+        if not self.milestone_choice.value:
+            self.milestone_status.value = message_html("Choose the milestone to remove first.")
+            self.status.value = self.milestone_status.value
             return
-        self.model.remove_milestone(self.milestone_to_remove.value)
+        self.model.remove_milestone(self.milestone_choice.value)
         self.accepted()
+        self._clear_milestone()
 
     # -- drawing ---------------------------------------------------------------------------
 
@@ -292,10 +354,23 @@ class VisionView(View):
             "Checklist for the vision", model.statement_checks()
         )
         self.milestone_table.value = milestones_table_html(model.milestones)
-        self.milestone_to_remove.options = [("Choose a milestone", NOTHING)] + [
-            (f"{m.year}: {m.title}", m.id) for m in model.milestones
-        ]
-        self.milestone_to_remove.value = NOTHING
+        with self.quietly():
+            keep = self.milestone_choice.value
+            self.milestone_choice.options = [("A new milestone", NOTHING)] + [
+                (f"{m.year}: {m.title}", m.id) for m in model.milestones
+            ]
+            ids = {m.id for m in model.milestones}
+            self.milestone_choice.value = keep if keep in ids else NOTHING
+            years = model.milestone_years()
+            if list(self.milestone_year.options) != years:
+                chosen = self.milestone_year.value
+                self.milestone_year.options = years
+                self.milestone_year.value = (chosen if chosen in years
+                                             else model.suggested_milestone_year())
+            options = self._year_options()
+            if list(self.year.options) != options:
+                self.year.options = options
+                self.year.value = model.year_chosen or IN_STATEMENT
         shown = repr((model.current_year, model.year, model.milestones))
         if shown != self._drawn:  # drawing is slow: only when the timeline changed
             self._drawn = shown
@@ -319,6 +394,7 @@ def gaps_html(model: Vision) -> str:
         )
     items = "".join(
         f"<li><b>{escape(gap.label)}</b>"
+        + (f"<br>The problem: {escape(gap.problem)}" if gap.problem else "")
         + (
             f"<br><span style='color:#333'>Evidence: {escape(gap.evidence)}</span>"
             if gap.evidence

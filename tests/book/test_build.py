@@ -94,8 +94,10 @@ def test_exercise_page_carries_the_form_and_the_chart(built_book):
     page = html_of(built_book, "notebooks/ex03_pillar_self_rating")
     state = widget_state(page)
     dropdowns = [m for m in state.values() if m["model_name"] == "DropdownModel"]
-    assert len(dropdowns) == 8
-    assert all(m["state"]["description"].startswith("Level of pillar") for m in dropdowns)
+    assert len(dropdowns) == 9  # the level of government, then one per pillar
+    pillars = [m for m in dropdowns if m["state"]["description"].startswith("Level of pillar")]
+    assert len(pillars) == 8
+    assert "Level of government" in {m["state"]["description"] for m in dropdowns}
     charts = [
         m
         for m in state.values()
@@ -104,6 +106,14 @@ def test_exercise_page_carries_the_form_and_the_chart(built_book):
     assert len(charts) == 1
     assert 'alt="Radar chart of the pillar self-rating.' in charts[0]["state"]["value"]
     assert "PillarSelfRating.show()" not in page  # the code is hidden; the form is shown
+
+
+def test_only_the_static_book_says_a_form_cannot_save_and_its_links_stay_in_the_book(
+        built_book):
+    page = html_of(built_book, "notebooks/ex03_pillar_self_rating")
+    assert "Reading the online book?" in page and "cannot save here" in page
+    assert 'href="../book/m2-holistic-approach/2-1-introduction.html"' in page
+    assert "github.io" not in page.split("Rate the government", 1)[1].split("</p>", 1)[0]
 
 
 def test_no_page_loads_a_script_or_style_from_the_internet(built_book):
@@ -125,7 +135,7 @@ def test_widgets_render_in_a_browser_with_no_internet(built_book, serve_director
     page = offline_page
     page.goto(url)
     page.wait_for_selector(".widget-dropdown select", timeout=30_000)
-    assert page.locator(".widget-dropdown select").count() == 8
+    assert page.locator(".widget-dropdown select").count() == 9  # level, and 8 pillars
     assert page.get_by_label("Level of pillar 1").input_value() is not None
     chart = page.locator('.widget-html img[alt^="Radar chart"]')
     chart.wait_for(timeout=30_000)

@@ -53,6 +53,9 @@ def test_each_module_chapter_holds_its_sessions_in_order_and_its_exercises():
 
 
 def test_exercise_pages_follow_the_session_they_run_with():
+    """Each exercise's page comes right after its session's page, or after the pages of the
+    other exercises of the same slot, in the slot's order ("Your week so far", then the
+    action plan, both after session 7.1)."""
     chapters = {c["file"]: [s["file"] for s in c.get("sections", [])] for c in toc_chapters()}
     w = week()
     for exercise in w.exercises:
@@ -61,10 +64,22 @@ def test_exercise_pages_follow_the_session_they_run_with():
         sections = chapters[w.module(exercise.module).page]
         position = sections.index(exercise.notebook)
         session = _session_run_with(w, exercise.id)
+        before = [w.exercise(e).notebook for e in _slot_mates_before(w, exercise.id)
+                  if w.exercise(e).module == exercise.module and w.exercise(e).notebook]
         if session is None:  # before any session of the week: it opens its chapter
-            assert position == 0
+            assert position == len(before)
         else:
-            assert sections[position - 1] == w.session(session).page
+            start = sections.index(w.session(session).page)
+            assert sections[start + 1:position] == before, exercise.id
+
+
+def _slot_mates_before(w, exercise_id: str) -> list[str]:
+    """The exercises listed before ``exercise_id`` in its own (first) slot."""
+    for day in w.days:
+        for slot in day.slots:
+            if exercise_id in slot.exercises:
+                return list(slot.exercises[: slot.exercises.index(exercise_id)])
+    return []
 
 
 def _session_run_with(w, exercise_id: str) -> str:

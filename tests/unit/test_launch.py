@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -10,7 +11,7 @@ import zipfile
 import nbformat
 import pytest
 
-from dgtkit.site.launch import CELL_TAG, configure, install_cell_source, repository
+from dgtkit.site.launch import CELL_TAG, book_url, configure, install_cell_source, repository
 from tests.conftest import REPO, tool_env
 
 
@@ -53,6 +54,9 @@ def test_a_fork_points_everything_at_itself_with_one_command(tmp_path):
     values = (tmp_path / "deploy/kubernetes/values.yaml").read_text()
     assert values.count("ghcr.io/someone/dgt-fork-user") == 2
     assert "ghcr.io/dgt-capacities/" not in values
+    fork_links = book_links(tmp_path / "notebooks" / "ex03_pillar_self_rating.ipynb")
+    assert fork_links and all(link.startswith("https://someone.github.io/dgt-fork/book/")
+                              for link in fork_links)  # the links follow the fork's book
     assert configure(tmp_path, "https://github.com/someone/dgt-fork") == []  # idempotent
     with pytest.raises(ValueError):
         configure(tmp_path, "not a url")
@@ -78,3 +82,27 @@ def test_the_package_binder_and_colab_install_carries_the_library_and_the_app_te
     assert {data + p.name for p in (REPO / "data").glob("*.csv")} <= set(names)
     assert (REPO / "binder" / "postBuild").read_text().strip().endswith("pip install --no-deps .")
     assert "-r ../deploy/requirements.lock" in (REPO / "binder" / "requirements.txt").read_text()
+
+
+def book_links(notebook_path) -> list[str]:
+    """The addresses of the notebook's markdown links to pages of a book."""
+    notebook = nbformat.read(notebook_path, as_version=4)
+    text = "\n".join(c.source for c in notebook.cells if c.cell_type == "markdown")
+    return re.findall(r"\]\(([^)\s]*book/[^)\s]*)\)", text)
+
+
+@pytest.mark.parametrize("source", sorted((REPO / "notebooks").glob("*.ipynb")),
+                         ids=lambda p: p.name)
+def test_links_to_sessions_open_the_published_book_wherever_the_notebook_runs(source):
+    """Under Voila or JupyterLab a link relative to the repository (../book/x.md) is a 404 or
+    opens a source file: the notebooks link to the published book (_config.yml), whose build
+    makes them links between its own pages; and the online book's notice is the book's, not
+    the notebook's (live, a form saves)."""
+    base = book_url(REPO)
+    assert base == "https://dgt-capacities.github.io/course/"
+    for link in book_links(source):
+        assert link.startswith(base), link
+        page = link[len(base):].partition("#")[0].removesuffix(".html")
+        assert (REPO / f"{page}.md").is_file() or (REPO / f"{page}.ipynb").is_file(), link
+    text = source.read_text("utf-8")
+    assert "Reading the online book" not in text and "../book/" not in text

@@ -11,6 +11,7 @@ from dgtkit.models.action_plan import EXERCISE_KEY, ActionPlan
 from dgtkit.planfile import export
 from dgtkit.store.team_codes import codes_path, write_codes
 from dgtkit.store.workbook import Workbook
+from dgtkit.widgets.action_plan.app import TABS
 from tests.plans import HOSTILE, sample_plan
 
 
@@ -167,8 +168,10 @@ def test_the_weeks_work_is_offered_to_accept_edit_or_drop(tmp_path):
     assert app.model.vision.statement.startswith("By 2035")
     panel = app.view.suggestions_panel
     labels = [label for label, _ in panel.choose.options]
-    assert labels[0] == "Ex 7 milestone: Permits online"
+    assert labels[0] == "Objective \u00b7 Ex 7 milestone: Permits online"
     assert any("Digital skills of public servants" in label for label in labels)
+    assert app.view.tabs.selected_index == 0  # the plan opens on the week's work
+    assert "Ex 5 gap profile" in panel.overview.value
     panel.choose.value = "ex07:m1"
     panel.accept.click()
     assert [(o.title, o.link) for o in app.model.objectives] == [("Permits online", "m1")]
@@ -176,7 +179,8 @@ def test_the_weeks_work_is_offered_to_accept_edit_or_drop(tmp_path):
     panel.accept.click()  # a gap has no lead or dates yet: it goes to the form to complete
     assert app.model.actions == []
     editor = app.view.editor
-    assert editor.title.value.startswith("Close the gap in Digital skills")
+    assert editor.title.value.startswith("Close the gap in digital skills")
+    assert editor.evidence.value == "Few staff trained."
     assert editor.pillar.value == "skills" and editor.priority.value == "high"
     assert editor.sdg_targets.value == ("16.6", "9.c")
     editor.lead.value = "HR office"
@@ -184,11 +188,20 @@ def test_the_weeks_work_is_offered_to_accept_edit_or_drop(tmp_path):
     editor.save_button.click()
     assert app.model.actions[0].origin == "ex05:skills"
     remaining = [value for _, value in panel.choose.options]
-    assert remaining == ["ex05:inclusion"]
+    assert remaining == ["ex05:inclusion", "ex05:gap:skills", "ex05:gap:inclusion"]
+    panel.choose.value = "ex05:inclusion"
     panel.drop.click()
-    assert panel.choose.options == () and app.model.dropped == ["ex05:inclusion"]
+    assert "ex05:inclusion" not in [v for _, v in panel.choose.options]
+    assert app.model.dropped == ["ex05:inclusion"]
     panel.restore.click()
-    assert [value for _, value in panel.choose.options] == ["ex05:inclusion"]
+    assert "ex05:inclusion" in [value for _, value in panel.choose.options]
+    panel.choose.value = "ex05:gap:skills"
+    panel.accept.click()  # a gap of the profile goes into the document's background
+    assert [(c.section, c.detail) for c in app.model.context] == [
+        ("gap", "Few staff trained.")]
+    assert "Digital skills of public servants" in panel.carried.value
+    panel.remove_carried.click()
+    assert app.model.context == []
 
 
 def test_history_goes_back_to_an_earlier_version(tmp_path):
@@ -196,7 +209,7 @@ def test_history_goes_back_to_an_earlier_version(tmp_path):
     app = open_app(path)
     fill(app.view, title="One")
     fill(app.view, title="Two")
-    app.view.tabs.selected_index = 6
+    app.view.tabs.selected_index = TABS.index("History")
     history = app.view.history
     assert len(history.choose.options) == 2
     first = history.choose.options[-1][1]
@@ -213,7 +226,8 @@ def test_export_links_and_import_replace_the_plan_keeping_the_old_one(tmp_path):
     fill(app.view, title="Before the import")
     transfer = app.view.transfer
     transfer.buttons["docx"].click()
-    assert 'download="action-plan' in transfer.link.value
+    assert transfer.download.sent == ["action-plan.docx"]  # downloading at once...
+    assert 'download="action-plan' in transfer.link.value  # ...with a link in case
     assert "data:application/vnd.openxmlformats-officedocument.wordprocessingml" in (
         transfer.link.value)
     data = export(sample_plan(), "xlsx")
@@ -432,3 +446,11 @@ def test_the_page_can_tell_the_kernel_answers_and_whose_plan_it_shows(tmp_path):
     assert 'data-team="team-1"' in app.liveness.pong.value  # its typing is kept per team
     assert app.liveness.widget in app.widget.children
     assert "dgt-draft-title" in app.view.editor.title._dom_classes
+
+
+def test_dates_picked_in_the_form_are_written_as_the_course_writes_them(tmp_path):
+    editor = open_app(tmp_path / "w.sqlite").view.editor
+    editor.start.value = date(2027, 1, 5)
+    assert "5 January 2027" in editor.readouts["start"].value  # whatever the browser shows
+    editor.clear()
+    assert editor.readouts["start"].value == ""

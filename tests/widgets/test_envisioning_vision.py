@@ -95,7 +95,7 @@ def test_the_gaps_from_ex5_are_shown_and_offered_as_the_focus(tmp_path, gaps_fro
     view = exercise.view
     assert gaps_from_ex5 == [exercise.workbook]
     assert "Your biggest capacity gaps from Ex 5:" in view.gaps.value
-    assert "Digital skills of public servants: today 1, target 4 (gap 3)" in view.gaps.value
+    assert "Digital skills of public servants (level 1 today, 4 wanted)" in view.gaps.value
     assert "Evidence: Staff survey" in view.gaps.value
     assert [label for label, _ in view.focus.options] == [
         "No particular gap",
@@ -162,9 +162,12 @@ def test_the_year_field_and_the_statement_must_agree(tmp_path):
     assert "The statement says 2035 but the vision year says 2040" in (
         view.statement_checklist.value
     )
-    view.year.value = 12
-    assert "not a year we can plan for" in view.messages["year"].value
-    assert saved(path).data["year"] == 2040
+    # The year is chosen from 5 to 30 years ahead (never 0, never a typing slip like 12)...
+    years = [value for _, value in view.year.options]
+    assert years[1:] == list(range(2031, 2057)) and 12 not in years
+    assert view.year.options[0][0] == "The year in the statement (2035)"
+    view.year.value = 0  # ...or taken from the statement
+    assert saved(path).data["year"] is None
 
 
 def test_sdg_targets_are_ticked_per_goal_and_at_most_three(tmp_path):
@@ -205,7 +208,9 @@ def test_milestones_are_added_in_year_order_and_drawn(tmp_path):
         2033,
     ]
     assert "2026: Team formed; 2027: Broadband law" in view.timeline.value  # the alt text
-    assert view.milestone_title.value == "" and view.milestone_year.value == 0
+    # The form is ready for the next one, at a sensible year between today and the vision.
+    assert view.milestone_title.value == "" and 2026 <= view.milestone_year.value <= 2035
+    assert view.milestone_year.options == tuple(range(2026, 2036))
     assert exercise.model.passes()
     assert "Not yet" not in view.statement_checklist.value + view.backcasting_checklist.value
 
@@ -214,13 +219,12 @@ def test_a_bad_milestone_gets_messages_by_field_and_nothing_is_saved(tmp_path):
     path = tmp_path / "w.sqlite"
     view = filled(path).view
     before = saved(path)
-    add_milestone(view, 0, "", "x" * 10_000)
-    assert "year is empty" in view.milestone_messages["year"].value
+    add_milestone(view, 2031, "", "x" * 10_000)
     assert "empty" in view.milestone_messages["title"].value
     assert "10,000 characters" in view.milestone_messages["must_be_true"].value
-    assert "The milestone was not saved: 3 fields" in view.status.value
-    add_milestone(view, 2040, "Too late")
-    assert "from 2026 to 2035" in view.milestone_messages["year"].value
+    # The summary stands beside the button that was pressed.
+    assert "The milestone was not saved: 2 fields" in view.milestone_status.value
+    assert 2040 not in view.milestone_year.options  # only years up to the vision year
     add_milestone(view, 2031, "SKILLS")
     assert "already a milestone called &#x27;Skills&#x27;" in view.milestone_messages["title"].value
     assert saved(path).id == before.id
@@ -230,9 +234,9 @@ def test_a_milestone_can_be_removed(tmp_path):
     path = tmp_path / "w.sqlite"
     exercise = filled(path)
     view = exercise.view
-    assert view.milestone_to_remove.label == "Choose a milestone"
+    assert view.milestone_to_remove.label == "A new milestone"
     view.remove_milestone.click()
-    assert "Choose the milestone to remove first" in view.status.value
+    assert "Choose the milestone to remove first" in view.milestone_status.value
     view.milestone_to_remove.value = exercise.model.milestones[1].id
     view.remove_milestone.click()
     assert [m["title"] for m in saved(path).data["milestones"]] == ["Broadband law", "Skills"]
@@ -297,3 +301,22 @@ def test_an_unreadable_saved_vision_is_kept_and_the_form_starts_from_the_gaps(
     assert f"revision {bad.id}" in exercise.view.status.value
     assert [g.pillar for g in exercise.model.gaps_considered] == ["skills", "inclusion"]
     assert saved(path).id == bad.id  # nothing written until the participant changes something
+
+
+def test_a_milestone_is_edited_in_place(tmp_path):
+    path = tmp_path / "w.sqlite"
+    exercise = filled(path)
+    view = exercise.view
+    second = exercise.model.milestones[1]
+    view.milestone_choice.value = second.id
+    assert (view.milestone_year.value, view.milestone_title.value) == (2030, "Services online")
+    assert view.add_milestone.description == "Save milestone"
+    view.milestone_year.value = 2031
+    view.milestone_title.value = "Every service online"
+    view.add_milestone.click()
+    milestones = saved(path).data["milestones"]
+    assert [(m["year"], m["title"]) for m in milestones] == [
+        (2027, "Broadband law"), (2031, "Every service online"), (2033, "Skills")]
+    assert milestones[1]["id"] == second.id  # the same milestone, changed
+    assert "Saved: 2031, Every service online." in view.milestone_status.value
+    assert view.milestone_choice.value == "" and view.add_milestone.description == "Add milestone"

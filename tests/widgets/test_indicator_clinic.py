@@ -229,3 +229,32 @@ def test_an_unreadable_saved_clinic_is_kept_and_the_form_starts_from_the_roadmap
     assert f"revision {bad.id}" in exercise.view.status.value
     assert [i.intervention for i in exercise.model.indicators] == ["row-skills", "row-data"]
     assert saved(path).id == bad.id
+
+
+def test_the_form_speaks_plainly_writes_dates_as_the_course_does_and_answers_beside_save(
+        path):
+    view = confirmed(path).view
+    table = view.widget.children[2].value  # the five tests, as the form explains them
+    assert "Doran" not in table and "Sister toolkit" not in table and "A: Achievable" in table
+    assert "Doran" not in view.smart_checklist.value
+    # The browser's date picker writes dates its own way; the form says it as people do.
+    assert "1 June 2026" in view.readouts["baseline_date"].value
+    assert "1 June 2028" in view.readouts["target_date"].value
+    assert "Indicator 1 saved." in view.save_status.value
+    view.name.value = ""
+    view.save.click()
+    assert "The indicator was not saved" in view.save_status.value
+
+
+def test_one_person_confirming_every_target_is_flagged(path):
+    exercise = confirmed(path)
+    view = exercise.view
+    view.indicator_choice.value = exercise.model.indicators[1].id
+    fill(view, **GOOD | {"name": "Departments sharing their address data",
+                         "intervention": "row-data"})
+    view.confirmed_by.value = "Ana, head of human resources"
+    view.confirm.click()
+    assert "Ana, head of human resources confirmed all 2 targets" in view.set_checklist.value
+    view.confirmed_by.value = "Budi, head of the legal office"
+    view.confirm.click()
+    assert "2 targets confirmed by 2 people" in view.set_checklist.value

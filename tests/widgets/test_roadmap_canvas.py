@@ -75,13 +75,14 @@ def test_every_input_has_a_visible_label(path):
 def test_it_opens_with_a_row_per_ex5_gap_and_the_ex7_milestones(path):
     view = open_exercise(path).view
     assert [label for label, _ in view.row_choice.options] == [
-        "Row 1: Digital skills of public servants: today 1, tar... "
+        "Row 1: Digital skills of public servants: Staff survey "
         "(to fill in: the level, the intervention, the owner, the horizon)",
-        "Row 2: Organizational structure and collaboration: tod... "
+        "Row 2: Organizational structure and collaboration: lev... "
         "(to fill in: the level, the intervention, the owner, the horizon)",
         "A new row",
     ]
-    assert view.gap.value == "Digital skills of public servants: today 1, target 4 (gap 3)"
+    # The gap in words (its evidence here), never a score phrase.
+    assert view.gap.value == "Digital skills of public servants: Staff survey"
     assert view.pillar.value == "skills"
     assert "links this pillar to the Individual level" in view.level_hint.value
     assert [label for label, _ in view.milestone.options] == [
@@ -99,6 +100,7 @@ def test_saving_a_row_completes_it_in_the_workbook_and_the_chart(path):
     view = open_exercise(path).view
     fill(view, **GOOD, milestone="m1")
     assert "Saved at" in view.status.value
+    assert "Row 1 saved." in view.row_status.value  # beside the button
     data = saved(path).data
     row = data["rows"][0]
     assert (row["level"], row["intervention"], row["horizon"]) == (
@@ -107,7 +109,7 @@ def test_saving_a_row_completes_it_in_the_workbook_and_the_chart(path):
     assert row["partners"]["public"] == "School of public administration"
     assert [i["intervention"] for i in data["interventions"]] == ["A skills plan for every role"]
     assert view.row_choice.label == (
-        "Row 1: Digital skills of public servants: today 1, tar... (complete)"
+        "Row 1: Digital skills of public servants: Staff survey (complete)"
     )
     assert "row 1 &#x27;A skills plan for every role&#x27; (0-12 months" in view.chart.value
     assert "Individual: 1 row" in view.checklist.value
@@ -143,7 +145,7 @@ def test_a_new_row_starts_from_the_gap_of_the_chosen_pillar_and_a_row_is_split(p
     view.row_choice.value = "__new__"
     assert view.gap.value == "" and view.remove_row.disabled
     view.pillar.value = "organization"
-    assert view.gap.value.startswith("Organizational structure and collaboration: today 2")
+    assert view.gap.value.startswith("Organizational structure and collaboration: level 2")
     fill(view, level="organizational", intervention="A central digital unit",
          owner="Office of the head of the administration", horizon="medium")  # fmt: skip
     rows = saved(path).data["rows"]

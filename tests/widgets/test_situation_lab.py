@@ -39,6 +39,7 @@ def test_members_then_team_then_profile_flow_into_the_workbook(workbook):
     part.today["skills"].value = 2
     part.target["skills"].value = 4
     part.evidence["skills"].value = "Two trained staff"
+    part.problem["skills"].value = "Requests wait weeks for the two trained staff"
     gaps = saved(workbook)["gap_profile"]["gaps"]
     assert gaps == [
         {
@@ -48,6 +49,7 @@ def test_members_then_team_then_profile_flow_into_the_workbook(workbook):
             "target": 4,
             "gap": 2,
             "evidence": "Two trained staff",
+            "problem": "Requests wait weeks for the two trained staff",
         }
     ]
     assert [g.pillar for g in handoff.capacity_gaps(workbook)] == ["skills"]
@@ -102,13 +104,18 @@ def test_boards_add_rank_edit_remove_and_escape(workbook):
     assert "&lt;script&gt;" in swot.view.value and "<script>" not in swot.view.value
     second = saved(workbook)["swot"]["strengths"][1]["id"]
     swot.entries.value = second
+    assert swot.text.value == "A national ID"  # the entry comes back into the box to edit
     swot.buttons["Move up"].click()
     assert saved(workbook)["swot"]["strengths"][0]["text"] == "A national ID"
     swot.text.value = "A national digital ID"
-    swot.buttons["Replace with the text above"].click()
+    swot.buttons["Save changes"].click()
     assert saved(workbook)["swot"]["strengths"][0]["text"] == "A national digital ID"
-    swot.buttons["Remove"].click()
+    swot.category.value = "opportunities"  # edited into another category: it moves there
+    swot.buttons["Save changes"].click()
+    assert saved(workbook)["swot"]["opportunities"][0]["text"] == "A national digital ID"
     assert len(saved(workbook)["swot"]["strengths"]) == 1
+    swot.buttons["Remove"].click()
+    assert saved(workbook)["swot"]["opportunities"] == []
     swot.entries.value = None
     swot.buttons["Remove"].click()
     assert "Select an entry" in swot.message.value
@@ -122,10 +129,14 @@ def test_stakeholders_are_placed_and_explained(workbook):
     part.add.click()
     assert saved(workbook)["stakeholders"][0]["power"] == 9
     assert "Keep satisfied" in part.table.value
+    part.name.value = "somebody else"
     part.listing.value = saved(workbook)["stakeholders"][0]["id"]
+    assert (part.name.value, part.power.value) == ("Ministry of Finance", 9)  # edit in place
     part.interest.value = 9
+    part.name.value = "Ministry of Finance and Planning"
     part.update.click()
     assert "Manage closely" in part.table.value
+    assert saved(workbook)["stakeholders"][0]["name"] == "Ministry of Finance and Planning"
     part.name.value = ""
     part.add.click()
     assert "empty" in part.message.value
@@ -152,5 +163,9 @@ def test_profile_tab_offers_downloads(workbook):
     lab.view.tabs.selected_index = 4
     profile = lab.view.profile
     assert "Digital skills of public servants" in profile.view.value
-    assert 'download="capacity-gap-profile.md"' in profile.downloads.value
-    assert 'download="capacity-gaps.png"' in profile.downloads.value
+    profile.word.button.click()  # one click: a Word page of the profile, downloading
+    assert profile.word.download.sent == ["capacity-gap-profile.docx"]
+    assert 'download="capacity-gap-profile.docx"' in profile.word.download.link.value
+    assert "Word page" in profile.word.button.description
+    profile.picture.click()
+    assert profile.word.download.sent[-1] == "capacity-gaps.png"

@@ -41,6 +41,7 @@ def test_one_participant_carries_the_thread_from_ex3_to_ex11(tmp_path):
     assessment.target["skills"].value = 4
     assessment.target["organization"].value = 3
     assessment.evidence["organization"].value = "Departments do not share data"
+    assessment.problem["organization"].value = "Residents give the same papers to five offices"
 
     # Ex 7 opens with the gaps of Ex 5; the team writes the vision and backcasts.
     ex07 = VisionBuilder(workbook)
@@ -49,9 +50,11 @@ def test_one_participant_carries_the_thread_from_ex3_to_ex11(tmp_path):
         ("organization", 1, 3),
         ("skills", 2, 4),
     ]
-    assert "Organizational structure and collaboration: today 1, target 3 (gap 2)" in (
-        view.gaps.value
-    )
+    # The gap comes with its problem and its evidence, not as a score.
+    assert "Organizational structure and collaboration (level 1 today, 3 wanted)" in (
+        view.gaps.value)
+    assert "Residents give the same papers to five offices" in view.gaps.value
+    assert "Evidence: Departments do not share data" in view.gaps.value
     view.statement.value = "By 2035, every resident can use council services online."
     view.year.value = 2035
     for year, title in ((2026, "Digital unit set up"), (2030, "Services online"),
@@ -66,8 +69,8 @@ def test_one_participant_carries_the_thread_from_ex3_to_ex11(tmp_path):
     ex10 = CapacityRoadmap(workbook)
     canvas = ex10.view
     assert [row.gap for row in ex10.model.rows] == [
-        "Organizational structure and collaboration: today 1, target 3 (gap 2)",
-        "Digital skills of public servants: today 2, target 4 (gap 2)",
+        "Residents give the same papers to five offices",  # the problem, in the team's words
+        "Digital skills of public servants: level 2 today, 4 wanted",
     ]
     assert [row.pillar for row in ex10.model.rows] == ["organization", "skills"]
     assert ex10.model.vision_year == 2035
@@ -152,3 +155,12 @@ def test_one_participant_carries_the_thread_from_ex3_to_ex11(tmp_path):
     assert action.objective == plan.model.objectives[0].id  # the milestone the row prepares
     assert action.indicator.name == "Data-sharing agreement in force"
     assert (action.indicator.baseline, action.indicator.target) == (0, 1)
+    # The evidence and the monitoring of the week travel with the action.
+    assert action.problem == "Residents give the same papers to five offices"
+    assert action.evidence == "Departments do not share data"
+    assert (action.indicator.data_source, action.indicator.frequency) == (
+        "Legal office records", "Quarterly")
+    assert action.indicator.sentence() == (
+        "Data-sharing agreement in force: No in June 2026; Yes by May 2027.")
+    # Ex 5's organization gap has a roadmap row: it is not offered a second time.
+    assert "ex05:organization" not in {s.id for s in plan.view.suggestions}

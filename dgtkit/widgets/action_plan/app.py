@@ -1,6 +1,7 @@
-"""The action-plan app: the action form and table first, then the government and objectives,
-the week's suggestions, the timeline, coverage and budget, what is missing, the history, and
-export and import. A thin view: every rule lives in the models."""
+"""The action-plan app: the week's work first (what each exercise produced, ready to add), then
+the action form and table, the government and objectives, the timeline, coverage and budget,
+what is missing, the history, and export and import. A thin view: every rule lives in the
+models."""
 
 from __future__ import annotations
 
@@ -10,7 +11,15 @@ from html import escape
 import ipywidgets as w
 
 from dgtkit.models import plan_prefill
-from dgtkit.models.action_plan import Action, ActionErrors, ActionPlan, VisionLink, new_action
+from dgtkit.models.action_plan import (
+    Action,
+    ActionErrors,
+    ActionPlan,
+    ContextItem,
+    VisionLink,
+    new_action,
+    new_objective,
+)
 from dgtkit.models.plan_checks import summary
 from dgtkit.models.plan_prefill import IndicatorChoice, Suggestion
 from dgtkit.models.plan_tables import sort_and_filter
@@ -32,10 +41,11 @@ from dgtkit.widgets.action_plan.panels import (
 )
 from dgtkit.widgets.action_plan.transfer import TransferPanel
 from dgtkit.widgets.base import View
-from dgtkit.widgets.common import message_html
+from dgtkit.widgets.common import example_box, message_html
 
-TABS = ["Actions", "Government and objectives", "From the week", "Timeline",
+TABS = ["From the week", "Actions", "Government and objectives", "Timeline",
         "Coverage and budget", "What is missing", "History", "Export and import"]
+ACTIONS, GOVERNMENT, WEEK = TABS.index("Actions"), TABS.index("Government and objectives"), 0
 
 
 class ActionPlanView(View):
@@ -66,7 +76,8 @@ class ActionPlanView(View):
         self.table_message = w.HTML()
         self.government = GovernmentPanel(model, self.accepted, week_vision)
         self.suggestions_panel = SuggestionsPanel(self._accept, self._edit_suggestion,
-                                                  self._drop, self._offer_dropped)
+                                                  self._drop, self._offer_dropped,
+                                                  self._accept_all, self._remove_context)
         self.timeline = w.HTML()
         self.coverage = w.HTML()
         self.budget = w.HTML()
@@ -74,14 +85,15 @@ class ActionPlanView(View):
         self.history = HistoryPanel(self._go_back)
         self.transfer = TransferPanel(model, self._imported)
         actions_tab = w.VBox([
+            example_box("action_plan"),
             self.editor.widget,
             w.HTML("<h3>Your action plan</h3>"), self.controls.widget, self.table,
             self.controls.row_actions, self.table_message,
         ])
         self.tabs = w.Tab(children=[
+            self.suggestions_panel.widget,
             actions_tab,
             self.government.widget,
-            self.suggestions_panel.widget,
             w.VBox([w.HTML("<h3>Timeline</h3>"), self.timeline]),
             w.VBox([w.HTML("<h3>Coverage: pillars and capacity levels</h3><p>What your plan "
                            "leaves out shows as a dash.</p>"), self.coverage,
@@ -94,6 +106,8 @@ class ActionPlanView(View):
         self.tabs.observe(self._tab_chosen, names="selected_index")
         self.widget = w.VBox([self.title, self.summary, self.status, self.tabs])
         self.redraw()
+        if not plan_prefill.pending(model, self.suggestions):  # nothing waiting: the form
+            self.tabs.selected_index = ACTIONS
 
     # -- drawing ---------------------------------------------------------------------------
 
@@ -106,7 +120,8 @@ class ActionPlanView(View):
         self._redraw_table()
         self.government.redraw()
         self.suggestions_panel.show(plan_prefill.pending(plan, self.suggestions),
-                                    dropped=len(plan.dropped))
+                                    dropped=len(plan.dropped), plan=plan,
+                                    everything=self.suggestions)
         self.timeline.value = timeline_html(plan)
         self.coverage.value = coverage_html(plan)
         self.budget.value = budget_html(plan)
@@ -167,7 +182,7 @@ class ActionPlanView(View):
         action into it would lose that typing."""
         if self.editor.holds_unsaved():
             self.editor.keep_unsaved()
-            self.tabs.selected_index = 0
+            self.tabs.selected_index = ACTIONS
             return False
         return True
 
@@ -175,7 +190,7 @@ class ActionPlanView(View):
         action = self.model.action(action_id)
         if action is not None and self._form_is_free():
             self.editor.load(action, editing=True)
-            self.tabs.selected_index = 0
+            self.tabs.selected_index = ACTIONS
 
     def _delete(self, action_id: str) -> None:
         removed = self.model.remove(action_id)
@@ -193,34 +208,75 @@ class ActionPlanView(View):
 
     # -- suggestions -----------------------------------------------------------------------
 
+    def _add(self, suggestion: Suggestion) -> str:
+        """Add ``suggestion`` to the model (nothing saved yet); returns what it became, or
+        raises ActionErrors / FieldError."""
+        if suggestion.kind == "objective":
+            self.model.add_objective(new_objective(
+                suggestion.values["title"], suggestion.values.get("link", ""),
+                self.model.objectives))
+            return "objective"
+        if suggestion.kind == "context":
+            self.model.add_context(ContextItem.from_dict(suggestion.values))
+            return "item"
+        values = plan_prefill.action_values(self.model, suggestion)
+        self.model.add(new_action(**values, objectives=[o.id for o in self.model.objectives]))
+        return "action"
+
     def _accept(self, suggestion: Suggestion) -> None:
         panel = self.suggestions_panel
-        if suggestion.kind == "objective":
-            from dgtkit.models.action_plan import new_objective
-
-            try:
-                self.model.add_objective(new_objective(
-                    suggestion.values["title"], suggestion.values.get("link", ""),
-                    self.model.objectives))
-            except FieldError as error:
-                panel.message.value = message_html(error.message)
-                return
-            self.accepted()
-            return
-        values = plan_prefill.action_values(self.model, suggestion)
         try:
-            action = new_action(**values, objectives=[o.id for o in self.model.objectives])
-            self.model.add(action)
+            what = self._add(suggestion)
         except (ActionErrors, FieldError) as error:
+            if suggestion.kind != "action":
+                panel.message.value = message_html(getattr(error, "message", str(error)))
+                return
             if self._form_is_free():
                 self.editor.load(values=plan_prefill.action_values(self.model, suggestion))
-                self.tabs.selected_index = 0
+                self.tabs.selected_index = ACTIONS
                 self.editor.show_problem(f"The suggestion needs completing before it can be "
                                          f"added: {error}")
             return
         self.accepted()
-        panel.message.value = (f"<p>Added '{escape(action.title)}' to the plan. Edit it from "
-                               "the Actions tab.</p>")
+        where = {"objective": "the tab 'Government and objectives'",
+                 "action": "the tab 'Actions'",
+                 "item": "the Word document's background, risks and partners"}[what]
+        panel.message.value = (f"<p role='status'>Added '{escape(suggestion.title)}' to the "
+                               f"plan: see {where}.</p>")
+
+    def _accept_all(self) -> None:
+        """Everything ready: objectives first (so that actions find the objective of their
+        milestone), then complete actions, then the context; one save."""
+        order = {"objective": 0, "action": 1, "context": 2}
+        waiting = sorted(plan_prefill.pending(self.model, self.suggestions),
+                         key=lambda s: order[s.kind])
+        added, left = {"objective": 0, "action": 0, "context": 0}, 0
+        for suggestion in waiting:
+            if not suggestion.is_complete:
+                left += 1
+                continue
+            try:
+                self._add(suggestion)
+            except (ActionErrors, FieldError):
+                left += 1
+                continue
+            added[suggestion.kind] += 1
+        panel = self.suggestions_panel
+        if not any(added.values()):
+            panel.all_message.value = message_html("Nothing could be added as it is: complete "
+                                                   "the suggestions one at a time below.")
+            return
+        self.accepted()
+        said = (f"Added {added['objective']} objective(s), {added['action']} action(s) and "
+                f"{added['context']} item(s) of background, risks and partners.")
+        if left:
+            said += (f" {left} suggestion(s) need completing first (a lead or dates): add "
+                     "them one at a time below.")
+        panel.all_message.value = f"<p role='status'>{escape(said)}</p>"
+
+    def _remove_context(self, item_id: str) -> None:
+        self.model.remove_context(item_id)
+        self.accepted()
 
     def _edit_suggestion(self, suggestion: Suggestion) -> None:
         if suggestion.kind == "objective":
@@ -228,11 +284,14 @@ class ActionPlanView(View):
             link = suggestion.values.get("link", "")
             if link in {v for _, v in self.government.objective_link.options}:
                 self.government.objective_link.value = link
-            self.tabs.selected_index = 1
+            self.tabs.selected_index = GOVERNMENT
+            return
+        if suggestion.kind == "context":
+            self._accept(suggestion)
             return
         if self._form_is_free():
             self.editor.load(values=plan_prefill.action_values(self.model, suggestion))
-            self.tabs.selected_index = 0
+            self.tabs.selected_index = ACTIONS
 
     def _drop(self, suggestion: Suggestion) -> None:
         self.model.drop_suggestion(suggestion.id)

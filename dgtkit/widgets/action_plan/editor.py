@@ -11,6 +11,7 @@ from dataclasses import replace
 
 import ipywidgets as w
 
+from dgtkit.models import dates
 from dgtkit.models.action_plan import (
     BUDGET_SOURCES,
     CAPACITY_LEVELS,
@@ -31,6 +32,17 @@ STYLE = {"description_width": "10em"}
 WIDE = w.Layout(width="38em")
 NARROW = w.Layout(width="22em")
 NONE = ""
+
+
+#: The form's parts: (its first field, its heading).
+SECTIONS = (
+    ("title", "What will be done, and why"),
+    ("objective", "Where it belongs"),
+    ("lead", "Who, and when"),
+    ("budget", "Money"),
+    ("from_ex11", "How you will know it worked"),
+    ("sdg_targets", "SDG targets, risks and priority"),
+)
 
 
 def _options(choices: dict[str, str], empty: str) -> list[tuple[str, str]]:
@@ -61,6 +73,11 @@ class ActionEditor:
         self.description = w.Textarea(description="Description", placeholder="What will "
                                       "change, and how?", style=STYLE,
                                       layout=w.Layout(width="38em", height="4.5em"))
+        self.problem = w.Text(description="Problem it solves", placeholder="In one sentence, "
+                              "as in your Ex 5 gap profile", **text)
+        self.evidence = w.Textarea(description="Evidence", placeholder="What shows the "
+                                   "problem: a figure, a report, a complaint", style=STYLE,
+                                   layout=w.Layout(width="38em", height="3.5em"))
         self.objective = w.Dropdown(description="Objective", style=STYLE, layout=WIDE)
         self.capacity_level = w.Dropdown(description="Capacity level", style=STYLE,
                                          options=_options(CAPACITY_LEVELS, "(choose)"),
@@ -94,6 +111,14 @@ class ActionEditor:
                              style=STYLE, layout=NARROW)
         self.direction = w.Dropdown(description="Should go", style=STYLE, layout=NARROW,
                                     options=_options(DIRECTIONS, "(either way)"))
+        self.baseline_date = w.DatePicker(description="Baseline date", style=STYLE)
+        self.target_date = w.DatePicker(description="Target date", style=STYLE)
+        self.data_source = w.Text(description="Data source", placeholder="Where the value "
+                                  "comes from", **text)
+        self.frequency = w.Text(description="How often measured", placeholder="Monthly, "
+                                "quarterly, once a year...", style=STYLE, layout=NARROW)
+        self.reporter = w.Text(description="Who reports", placeholder="One unit or post",
+                               **text)
         self.sdg_targets = w.SelectMultiple(
             description="SDG targets", style=STYLE, layout=w.Layout(width="38em", height="8em"),
             options=[(f"{t.id}: {t.text[:70]}", t.id) for t in sdgs().targets],
@@ -107,14 +132,17 @@ class ActionEditor:
                                    options=_options(PRIORITIES, "(choose)"))
         self.priority_reason = w.Text(description="Why this priority", **text)
         self.fields: dict[str, w.Widget] = {
-            "title": self.title, "description": self.description, "objective": self.objective,
+            "title": self.title, "description": self.description, "problem": self.problem,
+            "evidence": self.evidence, "objective": self.objective,
             "capacity_level": self.capacity_level, "pillar": self.pillar, "lead": self.lead,
             **{f"partners_{k}": v for k, v in self.partners.items()},
             "start": self.start, "end": self.end, "budget": self.budget,
             "budget_source": self.budget_source, "from_ex11": self.from_ex11,
             "indicator": self.indicator, "unit": self.unit, "baseline": self.baseline,
             "target": self.target, "direction": self.direction,
-            "sdg_targets": self.sdg_targets, "risks": self.risks,
+            "baseline_date": self.baseline_date, "target_date": self.target_date,
+            "data_source": self.data_source, "frequency": self.frequency,
+            "indicator_owner": self.reporter, "sdg_targets": self.sdg_targets, "risks": self.risks,
             "mitigation": self.mitigation, "priority": self.priority,
             "priority_reason": self.priority_reason,
         }
@@ -132,13 +160,33 @@ class ActionEditor:
         self.cancel_button.on_click(lambda _b: self.clear())
         self.status = status_line()
         self.from_ex11.observe(self._indicator_chosen, names="value")
-        rows = [w.HBox([field, self.messages[name]]) for name, field in self.fields.items()]
+        self.readouts = {name: w.HTML() for name, field in self.fields.items()
+                         if isinstance(field, w.DatePicker)}
+        for name in self.readouts:
+            self.fields[name].observe(lambda _c, n=name: self._readout(n), names="value")
+        rows = {name: w.HBox([field, *([self.readouts[name]] if name in self.readouts else []),
+                              self.messages[name]])
+                for name, field in self.fields.items()}
         if not self.indicator_choices:
-            rows[list(self.fields).index("from_ex11")].layout.display = "none"
-        self.widget = w.VBox([self.heading, *rows,
-                              w.HBox([self.save_button, self.cancel_button]), self.status])
+            rows["from_ex11"].layout.display = "none"
+        parts = []
+        for first, heading in SECTIONS:
+            parts.append(w.HTML(f'<h4 style="margin:0.8em 0 0.2em">{heading}</h4>'))
+            start = list(rows).index(first)
+            following = [n for n, _ in SECTIONS if list(rows).index(n) > start]
+            end = list(rows).index(following[0]) if following else len(rows)
+            parts += list(rows.values())[start:end]
+        self.widget = w.VBox([self.heading, *parts,
+                              w.HBox([self.save_button, self.cancel_button, self.status])])
         self.refresh_choices()
         self._shown = self._values()  # what the form showed last: typing since is unsaved
+
+    def _readout(self, name: str) -> None:
+        """The date as the course writes it ("15 January 2027"), beside the browser's picker,
+        which writes it in the browser's own way."""
+        value = self.fields[name].value
+        self.readouts[name].value = (f'<span style="color:#333;margin-left:0.5em">'
+                                     f"{dates.day(value)}</span>" if value else "")
 
     # -- choices that follow the plan ------------------------------------------------------
 
@@ -150,9 +198,13 @@ class ActionEditor:
         self.objective.options = options
         ids = {value for _, value in options}
         self.objective.value = current if current in ids else NONE
-        self.from_ex11.options = [("(none)", NONE)] + [
+        keep = self.from_ex11.value
+        options = [("(none: write it below)", NONE)] + [
             (c.label, c.id) for c in self.indicator_choices.values()
         ]
+        if tuple(self.from_ex11.options) != tuple(options):
+            self.from_ex11.options = options
+        self.from_ex11.value = keep if keep in self.indicator_choices else NONE
 
     def _indicator_chosen(self, change) -> None:
         choice = self.indicator_choices.get(change["new"])
@@ -163,6 +215,21 @@ class ActionEditor:
         self.baseline.value = _number_text(choice.baseline)
         self.target.value = _number_text(choice.target)
         self.direction.value = choice.direction
+        self.baseline_date.value = choice.baseline_date
+        self.target_date.value = choice.target_date
+        self.data_source.value = choice.data_source
+        self.frequency.value = choice.frequency
+        self.reporter.value = choice.owner
+
+    def _linked_choice(self, indicator: dict) -> str:
+        """The Ex 11 indicator an action's indicator came from: by its reference, else by
+        its name ("" if none)."""
+        ref = indicator.get("ref", "")
+        if ref in self.indicator_choices:
+            return ref
+        name = (indicator.get("name") or "").casefold()
+        return next((c.id for c in self.indicator_choices.values()
+                     if name and c.name.casefold() == name), NONE)
 
     # -- filling and reading ---------------------------------------------------------------
 
@@ -177,6 +244,8 @@ class ActionEditor:
         values = dict(values or {})
         self.title.value = values.get("title", "")
         self.description.value = values.get("description", "")
+        self.problem.value = values.get("problem", "")
+        self.evidence.value = values.get("evidence", "")
         objective = values.get("objective", "")
         self.objective.value = objective if self.plan.objective(objective) else NONE
         for name in ("capacity_level", "pillar", "budget_source", "priority"):
@@ -192,11 +261,19 @@ class ActionEditor:
         budget = values.get("budget")
         self.budget.value = "" if budget is None else f"{budget:,.2f}".removesuffix(".00")
         indicator = values.get("indicator") or {}
+        if isinstance(indicator, Indicator):
+            indicator = indicator.to_dict()
+        self.from_ex11.value = self._linked_choice(indicator)
         self.indicator.value = indicator.get("name", "")
         self.unit.value = indicator.get("unit", "")
         self.baseline.value = _number_text(indicator.get("baseline"))
         self.target.value = _number_text(indicator.get("target"))
         self.direction.value = indicator.get("direction", "") or NONE
+        self.baseline_date.value = _as_date(indicator.get("baseline_date"))
+        self.target_date.value = _as_date(indicator.get("target_date"))
+        self.data_source.value = indicator.get("data_source", "") or ""
+        self.frequency.value = indicator.get("frequency", "") or ""
+        self.reporter.value = indicator.get("owner", "") or ""
         known = {t for _, t in self.sdg_targets.options}
         self.sdg_targets.value = tuple(t for t in values.get("sdg_targets", ()) if t in known)
         self.risks.value = values.get("risks", "")
@@ -253,15 +330,24 @@ class ActionEditor:
             f"'{self.cancel_button.description}' to drop it, then choose again.")
 
     def _read(self) -> Action:
+        chosen = self.indicator_choices.get(self.from_ex11.value)
+        same = chosen is not None and chosen.name.casefold() == self.indicator.value.strip(
+        ).casefold()
         return new_action(
             self.title.value, self.lead.value, self.start.value, self.end.value,
-            description=self.description.value, objective=self.objective.value,
+            description=self.description.value, problem=self.problem.value,
+            evidence=self.evidence.value, objective=self.objective.value,
             capacity_level=self.capacity_level.value, pillar=self.pillar.value,
             partners={k: v.value for k, v in self.partners.items()},
             budget=self.budget.value, budget_source=self.budget_source.value,
             indicator={"name": self.indicator.value, "unit": self.unit.value,
                        "baseline": self.baseline.value, "target": self.target.value,
-                       "direction": self.direction.value},
+                       "direction": self.direction.value,
+                       "baseline_date": self.baseline_date.value,
+                       "target_date": self.target_date.value,
+                       "data_source": self.data_source.value,
+                       "frequency": self.frequency.value, "owner": self.reporter.value,
+                       "ref": chosen.id if same else ""},
             sdg_targets=self.sdg_targets.value, risks=self.risks.value,
             mitigation=self.mitigation.value, priority=self.priority.value,
             priority_reason=self.priority_reason.value, origin=self.origin,

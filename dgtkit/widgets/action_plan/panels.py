@@ -10,6 +10,7 @@ import ipywidgets as w
 
 from dgtkit.models import dates
 from dgtkit.models.action_plan import (
+    CONTEXT_SECTIONS,
     LEVELS_OF_GOVERNMENT,
     PRIORITIES,
     ActionErrors,
@@ -18,7 +19,7 @@ from dgtkit.models.action_plan import (
     new_objective,
 )
 from dgtkit.models.plan_prefill import Suggestion
-from dgtkit.models.plan_tables import SORTS
+from dgtkit.models.plan_tables import SORTS, group_versions
 from dgtkit.models.text import FieldError
 from dgtkit.widgets.base import Quiet
 from dgtkit.widgets.common import message_html
@@ -40,16 +41,32 @@ class GovernmentPanel(Quiet):
                            continuous_update=False)
         self.country = w.Text(description="Country", style=STYLE, layout=WIDE,
                               continuous_update=False)
-        self.government = w.Text(description="City, region or agency", style=STYLE,
+        self.government = w.Text(description="Government", style=STYLE,
+                                 placeholder="The county, city, region, ministry or agency",
                                  layout=WIDE, continuous_update=False)
-        self.level = w.Dropdown(description="Level of government", style=STYLE,
+        self.level = w.Dropdown(description="Level of government", style=STYLE, layout=WIDE,
                                 options=[("(choose)", NONE)]
                                 + [(v, k) for k, v in LEVELS_OF_GOVERNMENT.items()])
         self.currency = w.Text(description="Currency", style=STYLE, continuous_update=False,
-                               layout=w.Layout(width="18em"))
+                               placeholder="Follows the country, e.g. KES",
+                               layout=w.Layout(width="24em"))
+        self.approver = w.Text(description="Approved by", style=STYLE, layout=WIDE,
+                               continuous_update=False,
+                               placeholder="The post that approves the plan")
+        self.background = w.Textarea(
+            description="Background", style=STYLE, continuous_update=False,
+            layout=w.Layout(width="38em", height="6em"),
+            placeholder="Why this plan is needed now, in two or three sentences. The gaps, "
+                        "benchmark and SWOT you carry over from the week follow it.")
+        self.review = w.Textarea(
+            description="How progress is reviewed", style=STYLE, continuous_update=False,
+            layout=w.Layout(width="38em", height="4.5em"),
+            placeholder="Who reviews progress, how often, and when the plan is checked again "
+                        "(for example, three to six months after the workshop)")
         self.fields = {"team": self.team, "country": self.country,
                        "government": self.government, "level": self.level,
-                       "currency": self.currency}
+                       "currency": self.currency, "approver": self.approver,
+                       "background": self.background, "review": self.review}
         self.messages = {name: w.HTML() for name in self.fields}
         for widget in self.fields.values():
             widget.observe(self._described, names="value")
@@ -72,7 +89,8 @@ class GovernmentPanel(Quiet):
                                          tooltip="Its actions stay, without an objective")
         self.remove_objective.on_click(self._remove_objective)
         self.widget = w.VBox([
-            w.HTML("<h3>The government</h3>"),
+            w.HTML("<h3>The government</h3><p>Filled in from your Ex 3 and Ex 5 where you "
+                   "named them; the currency follows the country.</p>"),
             *[w.HBox([f, self.messages[n]]) for n, f in self.fields.items()],
             w.HTML("<h3>The vision (Ex 7)</h3>"), self.vision, self.take_vision,
             w.HTML("<h3>Objectives</h3><p>Two to four changes that bring the vision closer. "
@@ -224,14 +242,25 @@ class TableControls(Quiet):
 
 
 class SuggestionsPanel:
-    """The week's work as suggestions: accept, edit first, or drop each one."""
+    """The week's work, offered first: what each exercise produced, everything ready added in
+    one click, or each suggestion accepted, edited first or dropped; and what the plan has
+    carried over from the week, which can be taken out again."""
 
     def __init__(self, on_accept: Callable[[Suggestion], None],
                  on_edit: Callable[[Suggestion], None], on_drop: Callable[[Suggestion], None],
-                 on_restore: Callable[[], None]):
+                 on_restore: Callable[[], None],
+                 on_accept_all: Callable[[], None] | None = None,
+                 on_remove_context: Callable[[str], None] | None = None):
         self.suggestions: list[Suggestion] = []
+        self.overview = w.HTML()
+        self.accept_all = w.Button(description="Add everything ready to the plan",
+                                   button_style="primary", layout=w.Layout(width="auto"),
+                                   tooltip="Objectives, complete actions, and the background, "
+                                           "risks and partners from the week")
+        self.accept_all.on_click(lambda _b: on_accept_all and on_accept_all())
+        self.all_message = w.HTML()
         self.choose = w.Select(description="Suggestion", style=STYLE,
-                               layout=w.Layout(width="46em", height="10em"))
+                               layout=w.Layout(width="46em", height="12em"))
         self.details = w.HTML()
         self.accept = w.Button(description="Accept", button_style="primary",
                                tooltip="Add it to the plan as it is")
@@ -245,25 +274,77 @@ class SuggestionsPanel:
         self.drop.on_click(lambda _b: self._chosen(on_drop))
         self.restore.on_click(lambda _b: on_restore())
         self.choose.observe(lambda _c: self._describe(), names="value")
+        self.carried = w.HTML()
+        self.carried_choice = w.Dropdown(description="Carried over", style=STYLE,
+                                         layout=WIDE)
+        self.remove_carried = w.Button(description="Take it out of the plan",
+                                       layout=w.Layout(width="auto"))
+        self.remove_carried.on_click(
+            lambda _b: self.carried_choice.value and on_remove_context
+            and on_remove_context(self.carried_choice.value))
         self.widget = w.VBox([
-            w.HTML("<h3>From the week's work</h3><p>Objectives from your Ex 7 milestones, and "
-                   "actions from your Ex 5 gaps and your Ex 10 roadmap (with the Ex 11 "
-                   "indicator that measures them). Accept one as it is, edit it first, or "
-                   "drop it.</p>"),
-            self.choose, self.details, w.HBox([self.accept, self.edit, self.drop]),
-            self.message, self.restore,
+            w.HTML("<h3>Start from your week</h3><p>Your exercises of the week have already "
+                   "written much of this plan. Add what is ready in one click, then "
+                   "complete the rest in the other tabs.</p>"),
+            self.overview, w.HBox([self.accept_all, self.all_message]),
+            w.HTML("<h4>Or one at a time</h4><p>Objectives come from your Ex 7 milestones; "
+                   "actions from your Ex 10 roadmap (with the problem and evidence of Ex 5 "
+                   "and the Ex 11 indicator that measures them), from Ex 5 gaps no roadmap "
+                   "row covers, from Ex 8 and from Ex 9; background, risks and partners from "
+                   "Ex 5, Ex 2, Ex 6 and Ex 8. Accept one as it is, edit it first, or drop "
+                   "it.</p>"),
+            self.choose, self.details,
+            w.HBox([self.accept, self.edit, self.drop, self.message]),
+            self.restore,
+            w.HTML("<h4>Carried over from the week</h4>"), self.carried,
+            w.HBox([self.carried_choice, self.remove_carried]),
         ])
 
-    def show(self, suggestions: list[Suggestion], dropped: int) -> None:
+    def show(self, suggestions: list[Suggestion], dropped: int,
+             plan: ActionPlan | None = None, everything: list[Suggestion] | None = None
+             ) -> None:
+        """``suggestions``: those still to add; ``everything``: all the week offered."""
         self.suggestions = suggestions
         keep = self.choose.value
-        self.choose.options = [(s.label[:110], s.id) for s in suggestions]
+        kinds = {"objective": "Objective", "action": "Action", "context": "Background"}
+        options = []
+        for suggestion in suggestions:
+            kind = kinds[suggestion.kind]
+            if suggestion.kind == "context":
+                kind = CONTEXT_SECTIONS[suggestion.values["section"]].split(" (")[0]
+            options.append((f"{kind} \u00b7 {suggestion.label}"[:120], suggestion.id))
+        self.choose.options = options
         ids = [s.id for s in suggestions]
         self.choose.value = keep if keep in ids else (ids[0] if ids else None)
         for button in (self.accept, self.edit, self.drop):
             button.disabled = not suggestions
+        self.accept_all.disabled = not any(s.is_complete for s in suggestions)
         self.restore.layout.display = None if dropped else "none"
+        self.overview.value = overview_html(everything or suggestions, suggestions)
         self._describe()
+        if plan is not None:
+            self._show_carried(plan)
+
+    def _show_carried(self, plan: ActionPlan) -> None:
+        items = plan.context
+        if not items:
+            self.carried.value = ("<p><i>Nothing yet. The gaps, benchmark findings, SWOT, "
+                                  "stakeholders and risks you add go into the Word "
+                                  "document's background, risks and partners.</i></p>")
+        else:
+            groups = []
+            for section, name in CONTEXT_SECTIONS.items():
+                chosen = [i for i in items if i.section == section]
+                if chosen:
+                    listed = "".join(f"<li>{escape(i.title)}</li>" for i in chosen)
+                    groups.append(f"<li><b>{escape(name)}</b> ({len(chosen)})<ul>{listed}"
+                                  "</ul></li>")
+            self.carried.value = f'<ul class="dgt-carried">{"".join(groups)}</ul>'
+        keep = self.carried_choice.value
+        self.carried_choice.options = [(i.title[:90], i.id) for i in items]
+        ids = [i.id for i in items]
+        self.carried_choice.value = keep if keep in ids else (ids[0] if ids else None)
+        self.remove_carried.disabled = not items
 
     def _describe(self) -> None:
         chosen = self._current()
@@ -272,9 +353,12 @@ class SuggestionsPanel:
                                   "in the plan or was dropped.</i></p>"
                                   if not self.suggestions else "")
             return
-        kind = "an objective" if chosen.kind == "objective" else "an action"
+        kind = {"objective": "an objective", "action": "an action",
+                "context": "for the document's background, risks or partners"}[chosen.kind]
+        ready = "" if chosen.is_complete else " It needs completing before it can be added."
         self.details.value = (f"<p><b>{escape(chosen.title)}</b> ({kind}, from "
-                              f"{escape(chosen.source)}). {escape(chosen.details)}</p>")
+                              f"{escape(chosen.source)}). {escape(chosen.details)}"
+                              f"{escape(ready)}</p>")
 
     def _current(self) -> Suggestion | None:
         return next((s for s in self.suggestions if s.id == self.choose.value), None)
@@ -284,6 +368,31 @@ class SuggestionsPanel:
         if chosen is not None:
             self.message.value = ""
             handler(chosen)
+
+
+def overview_html(everything: list[Suggestion], waiting: list[Suggestion]) -> str:
+    """What the week produced, by exercise: how much each offers and how much is waiting."""
+    if not everything:
+        return ("<p><i>No work from the week was found in this workbook (Ex 5, Ex 7, Ex 10 "
+                "and Ex 11 are the main sources). You can write the plan from the start in "
+                "the other tabs.</i></p>")
+    counts: dict[str, list[int]] = {}
+    open_ids = {s.id for s in waiting}
+    for suggestion in everything:
+        row = counts.setdefault(suggestion.source, [0, 0])
+        row[0] += 1
+        row[1] += suggestion.id in open_ids
+    rows = "".join(
+        f"<tr><td>{escape(source)}</td><td>{total}</td><td>{total - left}</td></tr>"
+        for source, (total, left) in counts.items()
+    )
+    return (
+        '<table class="dgt-week-overview" style="border-collapse:collapse">'
+        "<caption>What your week produced for the plan</caption><thead><tr>"
+        '<th scope="col">From</th><th scope="col">Offered</th>'
+        '<th scope="col">Already in the plan or dropped</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table>"
+    )
 
 
 class HistoryPanel:
@@ -297,17 +406,24 @@ class HistoryPanel:
         self.restore.on_click(lambda _b: self.choose.value and on_restore(self.choose.value))
         self.message = w.HTML()
         self.widget = w.VBox([
-            w.HTML("<h3>History</h3><p>Every change is saved as a new version. Going back "
-                   "to an earlier one saves it again as the newest: nothing is lost.</p>"),
+            w.HTML("<h3>History</h3><p>Every change is saved as a new version. Saves made "
+                   "one after another while the actions stay the same show as one entry. "
+                   "Going back to an earlier one saves it again as the newest: nothing is "
+                   "lost.</p>"),
             w.HBox([self.choose, self.restore]), self.message,
         ])
 
     def show(self, revisions: list) -> None:
+        """The versions in groups (``plan_tables.group_versions``): saves one after another
+        with the same actions and objectives show as one entry, its newest version."""
         options = []
-        for revision in reversed(revisions[-60:]):
-            data = revision.data if isinstance(revision.data, dict) else {}
-            actions = data.get("actions") if isinstance(data.get("actions"), list) else []
-            options.append((f"{dates.moment(revision.saved_at)}: "
-                            f"{len(actions)} action(s) (version {revision.id})", revision.id))
+        for group in group_versions(revisions)[:60]:
+            when = dates.moment(group.last_at)
+            if group.count > 1:
+                when = (f"{dates.moment(group.first_at)} to {group.last_at.astimezone():%H:%M}"
+                        f" ({group.count} saves)")
+            options.append((f"{when}: {group.actions} action{'s' * (group.actions != 1)}, "
+                            f"{group.objectives} objective{'s' * (group.objectives != 1)} "
+                            f"(version {group.newest})", group.newest))
         self.choose.options = options
         self.restore.disabled = len(options) < 2

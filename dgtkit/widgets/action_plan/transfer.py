@@ -1,9 +1,9 @@
-"""Export the plan (Word, Excel, CSV, Markdown, JSON) as a download link; import a JSON or
-Excel file the app exported. A refused file changes nothing and says why."""
+"""Export the plan (Word, Excel, CSV, Markdown, JSON): one click makes the file and starts its
+download; import a JSON or Excel file the app exported. A refused file changes nothing and
+says why."""
 
 from __future__ import annotations
 
-import base64
 from collections.abc import Callable
 from html import escape
 
@@ -11,6 +11,7 @@ import ipywidgets as w
 
 from dgtkit.models.action_plan import ActionPlan
 from dgtkit.widgets.common import message_html
+from dgtkit.widgets.download import Download
 
 
 class TransferPanel:
@@ -26,7 +27,8 @@ class TransferPanel:
                               tooltip=f"Make a .{fmt.extension} file of the plan")
             button.on_click(lambda _b, key=key: self.export(key))
             self.buttons[key] = button
-        self.link = w.HTML()
+        self.download = Download()
+        self.link = self.download.link  # what the last export said, with a link to it
         self.upload = w.FileUpload(accept=".json,.xlsx", multiple=False,
                                    description="Import a plan")
         self.upload.observe(self._uploaded, names="value")
@@ -35,10 +37,11 @@ class TransferPanel:
         self.upload.add_class(f"dgt-max-bytes-{MAX_FILE_BYTES}")
         self.message = w.HTML()
         self.widget = w.VBox([
-            w.HTML("<h3>Export</h3><p>The Word document is the plan to take home and "
-                   "circulate. Excel and CSV are for working on the table; JSON keeps "
-                   "everything, to import it again later.</p>"),
-            w.HBox(list(self.buttons.values())), self.link,
+            w.HTML("<h3>Export</h3><p>The Word document is the plan to take home, submit "
+                   "and circulate. Excel and CSV are for working on the table; JSON keeps "
+                   "everything, to import it again later. Each button downloads its file "
+                   "at once.</p>"),
+            w.HBox(list(self.buttons.values())), self.download.widget,
             w.HTML("<h3>Import</h3><p>Import a JSON or Excel file exported by this app. It "
                    "replaces the plan on screen; the current plan stays in the history.</p>"),
             self.upload, self.message,
@@ -54,13 +57,7 @@ class TransferPanel:
             self.link.value = message_html(f"The {fmt.label} file could not be made "
                                            f"({error}). Your plan is saved.")
             return
-        name = filename(self.plan, key)
-        encoded = base64.b64encode(data).decode("ascii")
-        self.link.value = (
-            f'<p class="dgt-download"><a download="{escape(name)}" '
-            f'href="data:{fmt.mime};base64,{encoded}">Download the {escape(fmt.label)} file '
-            f"({escape(name)}, {len(data) // 1024 + 1} KB)</a></p>"
-        )
+        self.download.send(filename(self.plan, key), fmt.mime, data, f"{fmt.label} file")
 
     def _uploaded(self, change) -> None:
         from dgtkit.planfile.reading import ImportRefused, read_plan
