@@ -13,8 +13,8 @@ LAB_PORT ?= 8888
 # Jupyter refuses to run as root unless told; a workshop laptop or a container may be root.
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
-.PHONY: help setup lock book build test app lab lint benchmarks clean chromium proxy repository \
-	assignments validate autograde formgrader feedback grades
+.PHONY: help setup lock book build test app lab lint benchmarks clean chromium office proxy \
+	repository assignments validate autograde formgrader feedback grades slides pdf worksheets
 
 help:
 	@echo "make book        build the book and serve it on http://$(HOST):$(BOOK_PORT)"
@@ -23,6 +23,10 @@ help:
 	@echo "make app         serve the Day 5 action-plan app on http://$(HOST):$(APP_PORT)"
 	@echo "make lab         open JupyterLab on the course, for a workshop machine"
 	@echo "make benchmarks  measure build time, app start-up, the site's weight, autograding"
+	@echo "make slides      one PowerPoint deck per module, into _build/slides"
+	@echo "make pdf         the whole book as one PDF (notes open, forms as worksheets),"
+	@echo "                 _build/print/book.pdf"
+	@echo "make worksheets  a paper worksheet (PDF) for each exercise, into _build/print/worksheets"
 	@echo "make lock        resolve requirements*.txt again into requirements.lock (with hashes);"
 	@echo "                 UPGRADE=1 also moves every unpinned package to its newest version"
 	@echo ""
@@ -108,6 +112,29 @@ chromium:
 	  fi; \
 	fi
 
+# What the facilitator's kit and its tests need from Debian: LibreOffice (Impress opens the
+# decks, Writer the Word files), poppler's pdftotext and pdftoppm, and the Liberation fonts,
+# metric twins of Arial, the decks' font (dgtkit/facilitator/look.py), so LibreOffice lays the
+# text out as the decks measured it.
+OFFICE_PACKAGES := libreoffice-impress libreoffice-writer poppler-utils fonts-liberation
+office:
+	@missing=""; \
+	for package in $(OFFICE_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "ok installed" \
+	    || missing="$$missing $$package"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing from Debian for the facilitator's kit:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	      --no-install-recommends $$missing; \
+	  elif ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null; then \
+	    echo "The facilitator's kit and its tests need LibreOffice and poppler's tools."; \
+	    echo "Install them as root with:  apt-get install$$missing"; \
+	    exit 1; \
+	  fi; \
+	fi
+
 # The hub's proxy (configurable-http-proxy) from the npm registry, pinned by its lock file,
 # into deploy/proxy/node_modules (git-ignored). The hub test and deploy/one-server use it.
 PROXY := deploy/proxy/node_modules/.bin/configurable-http-proxy
@@ -117,7 +144,7 @@ $(PROXY): deploy/proxy/package.json deploy/proxy/package-lock.json
 
 proxy: $(PROXY)
 
-test: $(STAMP) chromium $(PROXY)
+test: $(STAMP) chromium office $(PROXY)
 	$(BIN)/python -m pytest
 
 app: $(STAMP)
@@ -136,6 +163,17 @@ benchmarks: $(STAMP) chromium
 	$(BIN)/python benchmarks/app_time_to_widgets.py
 	$(BIN)/python benchmarks/site_weight.py
 	$(BIN)/python benchmarks/autograde_parallel.py
+
+# The facilitator's kit (dgtkit/facilitator/, book/facilitator-guide.md). The decks come from
+# the same pages and week as the book; the book's build copies them into _build/html/slides.
+slides: $(STAMP)
+	$(BIN)/python -m dgtkit.facilitator slides --out _build/slides
+
+pdf: build chromium
+	$(BIN)/python -m dgtkit.facilitator pdf --html _build/html --out _build/print/book.pdf
+
+worksheets: $(STAMP) chromium
+	$(BIN)/python -m dgtkit.facilitator worksheets --out _build/print/worksheets
 
 # The graded course: nbgrader's course directory is exercises/, and every nbgrader command runs
 # there with the course's nbgrader_config.py. The instructor guide (book/instructor-guide.md)
