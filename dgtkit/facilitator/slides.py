@@ -20,9 +20,8 @@ from __future__ import annotations
 import hashlib
 import io
 import struct
-from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import datetime
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
 from pathlib import Path
 
 from pptx import Presentation
@@ -108,15 +107,18 @@ def _points_height(points: list[Point], size: float, box_width: float) -> float:
 
 
 def _paginate(points: list[Point], size: float, box_width: float,
-              box_height: float) -> list[list[Point]] | None:
-    """The points cut into slides that each fit; None if one point alone does not fit."""
-    room = fit.points(box_height) * fit.SAFETY
+              room: Callable[[list[Point]], float]) -> list[list[Point]] | None:
+    """The points cut into slides that each fit the room ``room(chunk)`` leaves them (in
+    inches: the body less its sources line); None if one point alone does not fit."""
+    def fits(chunk: list[Point]) -> bool:
+        return _points_height(chunk, size, box_width) <= fit.points(room(chunk)) * fit.SAFETY
+
     slides: list[list[Point]] = [[]]
     for point in points:
-        if _points_height(slides[-1] + [point], size, box_width) <= room:
+        if fits(slides[-1] + [point]):
             slides[-1].append(point)
             continue
-        if not slides[-1] or _points_height([point], size, box_width) > room:
+        if not slides[-1] or not fits([point]):
             return None
         # A sub-title never ends a slide: it moves on with the point it introduces.
         carried = [slides[-1].pop()] if slides[-1][-1].kind == "heading" else []
@@ -140,21 +142,20 @@ def _caption_height(text: str, size: float, box_width: float) -> float:
 def fit_points(points: list[Point], box_width: float, box_height: float,
                sources: bool = True) -> tuple[float, list[list[Point]]]:
     """The size at which ``points`` fit one slide, from the body size down to its minimum;
-    else the points cut over several slides at a size between the two."""
+    else the points cut over several slides at a size between the two. A slide's sources
+    line, under its points, takes its share of the room."""
     def room(chunk: list[Point]) -> float:
         caption = _caption_height(_sources_text(chunk), SIZES.caption, box_width)
         return box_height - (caption + 0.1 if sources and caption else 0)
 
     size = SIZES.body
     while size >= SIZES.body_min:
-        if _points_height(points, size, box_width) <= fit.points(room(points)) * fit.SAFETY:
-            return size, [points]
+        chunks = _paginate(points, size, box_width, room)
+        if chunks is not None and len(chunks) == 1:
+            return size, chunks
         size -= 1
     for size in (SIZES.body - 2, SIZES.body_min):
-        # Cut at the room left under the longest sources line any one slide could have.
-        worst = min(room([p]) for p in points)
-        worst = min(worst, room(points)) if len(_sources_text(points)) < 400 else worst
-        chunks = _paginate(points, size, box_width, worst)
+        chunks = _paginate(points, size, box_width, room)
         if chunks is not None:
             return size, chunks
     raise ValueError(f"A point is too long for one slide: {points[0].text.plain[:80]}...")
@@ -165,11 +166,6 @@ def fit_points(points: list[Point], box_width: float, box_height: float,
 
 def _rgb(colour: str) -> RGBColor:
     return RGBColor.from_string(colour)
-
-
-@dataclass
-class Footer:
-    left: str
 
 
 class Deck:
@@ -186,8 +182,7 @@ class Deck:
         properties.author = "The course team"
         properties.language = LANGUAGE
         properties.keywords = "facilitator slides"
-        # A fixed date: the same sources make the same file, whenever they are built.
-        properties.created = properties.modified = datetime(2026, 1, 1)
+        properties.created = properties.modified = datetime.now(UTC).replace(tzinfo=None)
         properties.last_modified_by = "make slides"
         properties.revision = 1
 
@@ -283,8 +278,7 @@ class Deck:
         band.fill.fore_color.rgb = _rgb(look.BLUE)
         band.line.fill.background()
         band.name = "Band"
-        # The band is decoration: draw it first, behind the title, and hide it from readers.
-        band._element.nvSpPr.cNvPr.set("descr", "")
+        # The band is decoration: first in the tree, so it lies behind the title.
         spTree = slide.shapes._spTree
         spTree.remove(band._element)
         spTree.insert(2, band._element)
@@ -319,8 +313,7 @@ class Deck:
                                   sources)
         for number, chunk in enumerate(chunks, start=1):
             heading = title if len(chunks) == 1 else f"{title} ({number} of {len(chunks)})"
-            slide = self._slide(heading, footer, notes if number == 1 else
-                                f"{title}, continued. {notes}" if notes else "")
+            slide = self._slide(heading, footer, notes)
             taken = self._sources(slide, _sources_text(chunk)) if sources else 0.0
             self._body(slide, chunk, size,
                        height=look.BODY_BOTTOM - look.BODY_TOP - taken)
