@@ -128,7 +128,10 @@ def _paginate(points: list[Point], size: float, box_width: float,
 
 def _sources_text(points: Iterable[Point]) -> str:
     keys = list(dict.fromkeys(k for p in points for k in p.text.sources))
-    return f"Sources: {pages.cite(keys)}." if keys else ""
+    if not keys:
+        return ""
+    cited = pages.cite(keys)
+    return f"Sources: {cited}" + ("" if cited.endswith(".") else ".")
 
 
 def _caption_height(text: str, size: float, box_width: float) -> float:
@@ -330,8 +333,9 @@ class Deck:
 
     def _table(self, slide, header, rows, widths, size) -> None:
         all_rows = [header, *rows] if header else list(rows)
-        heights = [_row_height(row, widths, size, bold=(index == 0 and bool(header)))
-                   for index, row in enumerate(all_rows)]
+        # The measured heights decided what fits on this slide; each row is then set only to
+        # one line, and grows as its text needs (as PowerPoint and LibreOffice both do).
+        heights = [fit.inches(fit.line_height(size)) + 2 * TABLE_CELL_Y for _ in all_rows]
         shape = slide.shapes.add_table(len(all_rows), len(widths), Inches(look.MARGIN),
                                        Inches(look.BODY_TOP), Inches(sum(widths)),
                                        Inches(sum(heights)))
@@ -482,6 +486,7 @@ def _column_widths(table: Table, size: float) -> list[float]:
 
 
 def _row_height(row, widths, size, bold=False) -> float:
+    """How high a row grows: its tallest cell."""
     lines = []
     for c, column_width in enumerate(widths):
         text = row[c] if c < len(row) else ""
