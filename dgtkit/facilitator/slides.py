@@ -42,6 +42,7 @@ TABLE_CELL_X, TABLE_CELL_Y = 0.08, 0.05
 COURSE = "Capacities for Digital Government Transformation"
 DASH = "\u2013"
 LANGUAGE = "en-GB"
+FOOTER, FOOTER_RULE = "Footer", "Footer rule"  # the names of a slide's footer shapes
 
 
 def deck_name(module: Module) -> str:
@@ -226,8 +227,10 @@ class Deck:
                                           Inches(look.SLIDE_WIDTH - look.MARGIN), Inches(top))
         line.line.color.rgb = _rgb(look.RULE)
         line.line.width = Pt(0.75)
+        line.name = FOOTER_RULE
         box = slide.shapes.add_textbox(Inches(look.MARGIN), Inches(top + 0.02),
                                        Inches(BODY_WIDTH), Inches(look.FOOTER_HEIGHT))
+        box.name = FOOTER
         frame = box.text_frame
         frame.word_wrap = True
         _insets(frame)
@@ -391,6 +394,13 @@ class Deck:
         _run(frame.paragraphs[0], drawn.caption, SIZES.caption, colour=look.GREY)
 
     def save(self, path: Path) -> Path:
+        # The reading order is the order of the shapes: the footer goes last, after the
+        # title and the content, whenever it was drawn.
+        for slide in self.prs.slides:
+            tree = slide.shapes._spTree
+            for shape in [s for s in slide.shapes if s.name in (FOOTER_RULE, FOOTER)]:
+                tree.remove(shape._element)
+                tree.append(shape._element)
         path.parent.mkdir(parents=True, exist_ok=True)
         self.prs.save(str(path))
         return path
