@@ -102,7 +102,7 @@ figcaption, .caption {{ color: #{GREY}; font-size: 9pt; }}
 .admonition-title {{ font-weight: bold; margin: 0 0 0.3em; }}
 details {{ border: 1px solid #{RULE}; border-radius: 4px; padding: 0.3em 0.8em;
            margin: 0.8em 0; }}
-details > summary {{ font-weight: bold; color: #{BLUE}; list-style: none; }}
+details > summary {{ font-weight: bold; color: #{BLUE}; list-style: none; break-after: avoid; }}
 details > summary::-webkit-details-marker {{ display: none; }}
 .facilitator-notes {{ border-left: 4px solid #{GREEN}; }}
 .ws-field {{ margin: 0.35em 0 0.5em; break-inside: avoid; }}

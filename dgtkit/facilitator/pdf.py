@@ -35,8 +35,16 @@ FOOTER = ("<div style='font-size:8pt;width:100%;text-align:center;color:#{grey};
 
 
 @contextmanager
-def chromium() -> Iterator:
-    """A headless Chromium page, closed afterwards."""
+def chromium(browser=None) -> Iterator:
+    """A page of a headless Chromium, closed afterwards: of ``browser`` (a Playwright
+    browser already running, as in the tests) or of a Chromium started for it."""
+    if browser is not None:
+        page = browser.new_page()
+        try:
+            yield page
+        finally:
+            page.close()
+        return
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
@@ -64,10 +72,10 @@ def _print(page, path: Path, title: str) -> Path:
 # -- worksheets --------------------------------------------------------------------------------
 
 
-def worksheet_pdfs(folder: Path) -> list[Path]:
+def worksheet_pdfs(folder: Path, browser=None) -> list[Path]:
     """A PDF worksheet for each exercise with a form, into ``folder``."""
     written = []
-    with chromium() as page:
+    with chromium(browser) as page:
         for exercise in worksheets.exercises():
             page.set_content(worksheets.document(exercise.id), wait_until="load")
             written.append(_print(page, folder / worksheets.file_name(exercise),
@@ -173,7 +181,7 @@ def combined_html(html_folder: Path) -> str:
             f"<body>{cover}{''.join(parts)}</body></html>")
 
 
-def book_pdf(html_folder: Path, out: Path) -> Path:
+def book_pdf(html_folder: Path, out: Path, browser=None) -> Path:
     """The whole book as one PDF, from the built site in ``html_folder``."""
     html_folder = html_folder.resolve()
     if not (html_folder / "index.html").is_file():
@@ -181,7 +189,7 @@ def book_pdf(html_folder: Path, out: Path) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
     document = out.with_suffix(".html")
     document.write_text(re.sub(r"[ \t]+\n", "\n", combined_html(html_folder)), "utf-8")
-    with chromium() as page:
+    with chromium(browser) as page:
         page.set_default_timeout(600_000)
         page.goto(document.resolve().as_uri(), wait_until="load")
         return _print(page, out, COURSE)

@@ -85,13 +85,12 @@ def page_count(pdf: Path, tmp: Path) -> int:
 
 
 @pytest.fixture(scope="session")
-def decks(tmp_path_factory) -> dict[int, Path]:
-    """Every module's deck, built as ``make slides`` builds it."""
-    from dgtkit.facilitator.slides import build_all, deck_name
+def decks(built_book) -> dict[int, Path]:
+    """Every module's deck, as the published book serves it: the book's build made them
+    (with the code ``make slides`` runs) and copied them into the site."""
+    from dgtkit.facilitator.slides import deck_name
 
-    folder = tmp_path_factory.mktemp("slides")
-    build_all(folder)
-    return {m.number: folder / deck_name(m) for m in week().modules}
+    return {m.number: built_book / "slides" / deck_name(m) for m in week().modules}
 
 
 @pytest.fixture(scope="session")

@@ -23,6 +23,8 @@ from dgtkit.course.frameworks import frameworks
 from dgtkit.course.week import week
 from tests.conftest import REPO
 
+pytestmark = pytest.mark.slow  # the decks are those of the built book
+
 MODULES = [m.number for m in week().modules]
 INCH = 72  # points
 TITLE_BOTTOM = 1.45 * INCH  # a slide's title lies above this line
@@ -227,3 +229,13 @@ def test_each_learning_goal_and_question_is_on_its_slide(deck_pages):
         printed = " ".join(page.text() for page in deck_pages[number])
         assert printed.count("Learning goal") >= len(week().module(number).sessions)
         assert printed.count("Question for discussion") >= len(week().module(number).sessions)
+
+
+def test_a_slide_reads_title_first_and_footer_last(decks):
+    """Screen readers follow the order of the shapes: the title (a real title placeholder),
+    then the content, then the footer."""
+    for number in MODULES:
+        for index, slide in enumerate(Presentation(str(decks[number])).slides, start=1):
+            shapes = [s for s in slide.shapes if s.name != "Band"]  # the title slide's band
+            assert shapes[0].is_placeholder and shapes[0] == slide.shapes.title, (number, index)
+            assert [s.name for s in shapes[-2:]] == ["Footer rule", "Footer"], (number, index)
