@@ -14,7 +14,8 @@ LAB_PORT ?= 8888
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
 .PHONY: help setup lock book build test app codes lab lint benchmarks clean chromium bubblewrap \
-	office proxy repository assignments validate autograde similarity formgrader feedback grades
+	office proxy repository assignments validate autograde similarity formgrader feedback grades \
+	slides pdf worksheets
 
 help:
 	@echo "make book        build the book and serve it on http://$(HOST):$(BOOK_PORT)"
@@ -25,6 +26,10 @@ help:
 	@echo "                 FRESH=1 starts a new list); prints them to read aloud or print"
 	@echo "make lab         open JupyterLab on the course, for a workshop machine"
 	@echo "make benchmarks  measure build time, app start-up, the site's weight, autograding"
+	@echo "make slides      one PowerPoint deck per module, into _build/slides"
+	@echo "make pdf         the whole book as one PDF (notes open, forms as worksheets),"
+	@echo "                 _build/print/book.pdf"
+	@echo "make worksheets  a paper worksheet (PDF) for each exercise, into _build/print/worksheets"
 	@echo "make lock        resolve requirements*.txt again into requirements.lock (with hashes);"
 	@echo "                 UPGRADE=1 also moves every unpinned package to its newest version"
 	@echo ""
@@ -128,20 +133,27 @@ bubblewrap:
 	  fi; \
 	fi
 
-# LibreOffice (Writer, Calc, Impress) and poppler's pdftotext: the tests open every Word, Excel,
-# CSV and PowerPoint file the course writes in a real office client, and read the PDFs back;
-# make slides, make pdf and the workshop's report use them too. Liberation fonts stand in for
-# Arial with the same letter widths.
-OFFICE_PACKAGES := libreoffice-writer libreoffice-calc libreoffice-impress poppler-utils \
+# What the course's office files and their tests need from Debian: LibreOffice (Impress opens
+# the decks, Writer the Word files, Calc the CSV and Excel exports), poppler's pdftotext and
+# pdftoppm, and the Liberation fonts,
+# metric twins of Arial, the decks' font (dgtkit/facilitator/look.py), so LibreOffice lays the
+# text out as the decks measured it.
+OFFICE_PACKAGES := libreoffice-impress libreoffice-writer libreoffice-calc poppler-utils \
 	fonts-liberation
 office:
-	@missing=$$(for p in $(OFFICE_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	@missing=""; \
+	for package in $(OFFICE_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "ok installed" \
+	    || missing="$$missing $$package"; \
+	done; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "Installing Debian's $$missing for the office tests..."; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
-	  else \
-	    echo "The tests and make slides/pdf need: apt-get install $$missing"; \
+	    echo "Installing from Debian for the facilitator's kit:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	      --no-install-recommends $$missing; \
+	  elif ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null; then \
+	    echo "The facilitator's kit and its tests need LibreOffice and poppler's tools."; \
+	    echo "Install them as root with:  apt-get install$$missing"; \
 	    exit 1; \
 	  fi; \
 	fi
@@ -181,6 +193,17 @@ benchmarks: $(STAMP) chromium bubblewrap
 	$(BIN)/python benchmarks/app_time_to_widgets.py
 	$(BIN)/python benchmarks/site_weight.py
 	$(BIN)/python benchmarks/autograde_parallel.py
+
+# The facilitator's kit (dgtkit/facilitator/, book/facilitator-guide.md). The decks come from
+# the same pages and week as the book; the book's build copies them into _build/html/slides.
+slides: $(STAMP)
+	$(BIN)/python -m dgtkit.facilitator slides --out _build/slides
+
+pdf: build chromium
+	$(BIN)/python -m dgtkit.facilitator pdf --html _build/html --out _build/print/book.pdf
+
+worksheets: $(STAMP) chromium
+	$(BIN)/python -m dgtkit.facilitator worksheets --out _build/print/worksheets
 
 # The graded course: nbgrader's course directory is exercises/, and every nbgrader command runs
 # there with the course's nbgrader_config.py. The instructor guide (book/instructor-guide.md)

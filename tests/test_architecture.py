@@ -23,6 +23,7 @@ LAYERS = {
     "widgets": 4, "grading": 4,  # thin views; what the graded kernel calls
     "exercises": 5, "instructor": 5,  # what notebooks call; the lecturer's nbgrader tools
     "site": 6,  # the book's Sphinx extension, figures and launch settings
+    "facilitator": 7,  # slides, print-outs and worksheets: they draw on the book and the forms
 }
 #: Libraries that draw or show things, which no layer below the views may import.
 UI = {"ipywidgets", "IPython", "matplotlib"}
