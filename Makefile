@@ -13,7 +13,7 @@ LAB_PORT ?= 8888
 # Jupyter refuses to run as root unless told; a workshop laptop or a container may be root.
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
-.PHONY: help setup lock book build test app lab lint benchmarks clean chromium proxy repository \
+.PHONY: help setup lock book build test app lab lint benchmarks clean chromium proxy axe repository \
 	assignments validate autograde formgrader feedback grades
 
 help:
@@ -117,7 +117,17 @@ $(PROXY): deploy/proxy/package.json deploy/proxy/package-lock.json
 
 proxy: $(PROXY)
 
-test: $(STAMP) chromium $(PROXY)
+# axe-core, the accessibility checker the browser tests inject into every page of the book and
+# into the app (tests/book/test_accessibility.py), from the npm registry, pinned by its lock file,
+# into tests/axe/node_modules (git-ignored).
+AXE := tests/axe/node_modules/axe-core/axe.min.js
+$(AXE): tests/axe/package.json tests/axe/package-lock.json
+	npm ci --prefix tests/axe --no-audit --no-fund --loglevel=error
+	@touch $@
+
+axe: $(AXE)
+
+test: $(STAMP) chromium $(PROXY) $(AXE)
 	$(BIN)/python -m pytest
 
 app: $(STAMP)
