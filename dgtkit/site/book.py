@@ -13,7 +13,9 @@ Directives (MyST: a fenced block, e.g. ```` ```{session-info} 1.1 ````):
 On ``config-inited`` the extension also makes sure that the widget JavaScript the book serves
 itself (``dgtkit.site.widget_js``) is present, and keys the notebook execution cache to
 the library's code: jupyter-cache only looks at a notebook's own cells, so without this an
-exercise page would keep showing what an older dgtkit drew.
+exercise page would keep showing what an older dgtkit drew. What it changes in every page the
+theme writes (scripts, the exercises' preview note, the menu's names, the glossary's letters)
+is ``dgtkit.site.pages``.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from sphinx.util.docutils import SphinxDirective
 from dgtkit.course import quizzes
 from dgtkit.course.frameworks import frameworks
 from dgtkit.course.week import week
-from dgtkit.site import render, self_check, widget_js
+from dgtkit.site import pages, render, self_check, widget_js
 
 
 class _MarkdownDirective(SphinxDirective):
@@ -86,11 +88,19 @@ def _directive(markdown: Callable[..., str], arguments: int, css_class: str) -> 
     )
 
 
+#: The extension's own modules: they shape the HTML of a page, never what a notebook's code
+#: draws, so changing them does not execute every notebook again.
+_BUILD_ONLY = frozenset({"site/book.py", "site/pages.py", "site/render.py", "site/self_check.py",
+                         "site/widget_js.py", "site/launch.py"})
+
+
 def library_fingerprint() -> str:
     """A short hash of dgtkit's code and data: it changes whenever an exercise may render anew."""
     package = Path(str(resources.files("dgtkit")))
     digest = hashlib.sha256()
     for path in sorted(package.rglob("*")):
+        if path.relative_to(package).as_posix() in _BUILD_ONLY:
+            continue
         if path.suffix in {".py", ".yaml", ".css"} and "__pycache__" not in path.parts:
             digest.update(path.relative_to(package).as_posix().encode())
             digest.update(path.read_bytes())
@@ -116,4 +126,5 @@ def setup(app: Sphinx) -> dict:
     # Before Sphinx checks html_static_path, so the vendored folder exists by then.
     app.connect("config-inited", widget_js.ensure_for_sphinx, priority=100)
     app.connect("config-inited", _cache_per_library_version, priority=100)
+    pages.setup(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
