@@ -22,7 +22,7 @@ help:
 	@echo "make test        set up everything the tests need, then run them"
 	@echo "make app         serve the Day 5 action-plan app on http://$(HOST):$(APP_PORT)"
 	@echo "make lab         open JupyterLab on the course, for a workshop machine"
-	@echo "make benchmarks  measure build time, app start-up, the site's weight, autograding"
+	@echo "make benchmarks  measure build time, app start-up, the site on a slow line, autograding"
 	@echo "make lock        resolve requirements*.txt again into requirements.lock (with hashes);"
 	@echo "                 UPGRADE=1 also moves every unpinned package to its newest version"
 	@echo ""
