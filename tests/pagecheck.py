@@ -133,3 +133,42 @@ def listing(problems: dict[str, list[str]]) -> str:
     """Problems by page, one per line, for an assertion's message."""
     return "\n".join(f"{name}:\n" + "\n".join(f"    {p}" for p in found)
                      for name, found in problems.items())
+
+
+def focus_problems(page, presses: int = 40) -> list[str]:
+    """Tab through the page: each control that takes the focus must show it with an outline
+    at least 2 px wide whose colour has 3:1 or more against the background behind it."""
+    page.evaluate("() => { document.activeElement && document.activeElement.blur(); "
+                  "window.scrollTo(0, 0); }")
+    problems = []
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        found = page.evaluate(
+            """() => {
+              const el = document.activeElement;
+              if (!el || el === document.body) return null;
+              const style = getComputedStyle(el);
+              const rgb = c => (c.match(/[\\d.]+/g) || []).slice(0, 4).map(Number);
+              const lum = ([r, g, b]) => [r, g, b].map(v => v / 255).map(
+                v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
+                .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+              let back = el.parentElement, colour = [255, 255, 255];
+              while (back) {
+                const c = rgb(getComputedStyle(back).backgroundColor);
+                if (c.length === 3 || (c.length === 4 && c[3] > 0.5)) { colour = c; break; }
+                back = back.parentElement;
+              }
+              const ring = rgb(style.outlineColor);
+              const [a, b] = [lum(ring), lum(colour)].sort((x, y) => y - x);
+              const contrast = (a + 0.05) / (b + 0.05);
+              const name = (el.getAttribute("aria-label") || el.textContent
+                            || `${el.type} in ${el.parentElement.className}`).trim().slice(0, 60);
+              const width = parseFloat(style.outlineWidth);
+              if (style.outlineStyle === 'none' || width < 2 || contrast < 3)
+                return `${el.tagName} "${name}": outline ${style.outlineStyle} ${width}px, `
+                       + `${contrast.toFixed(1)}:1`;
+              return '';
+            }""")
+        if found:
+            problems.append(found)
+    return sorted(set(problems))

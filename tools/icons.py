@@ -58,14 +58,19 @@ def fontawesome_js() -> Path:
     return theme / "static" / "scripts" / "fontawesome.js"
 
 
-def solid_icons(script: str) -> dict[str, tuple[int, int, str]]:
-    """Every solid icon in Font Awesome's script, by name and by alias: (width, height, path)."""
+#: The theme marks a link to GitHub or GitLab with the brand's icon, from a 115 KB web font.
+BRANDS = ("github", "gitlab")
+
+
+def solid_icons(script: str, pack: str = "fas") -> dict[str, tuple[int, int, str]]:
+    """Every icon of a style (solid: fas, brands: fab) in Font Awesome's script, by name and by
+    alias: (width, height, path)."""
     ends = {m.group(1): m.start() for m in _PACK.finditer(script)}
-    if "fas" not in ends:
-        raise SystemExit("Font Awesome's solid icons were not found in the theme's script")
-    start = max((end for prefix, end in ends.items() if end < ends["fas"]), default=0)
+    if pack not in ends:
+        raise SystemExit(f"Font Awesome's {pack} icons were not found in the theme's script")
+    start = max((end for prefix, end in ends.items() if end < ends[pack]), default=0)
     icons: dict[str, tuple[int, int, str]] = {}
-    for match in _ICON.finditer(script, start, ends["fas"]):
+    for match in _ICON.finditer(script, start, ends[pack]):
         name = match.group(1) or match.group(2)
         icon = (int(match.group(3)), int(match.group(4)), match.group(6))
         icons.setdefault(name, icon)
@@ -88,7 +93,8 @@ def data_uri(width: int, height: int, path: str) -> str:
     return "data:image/svg+xml," + quote(svg, safe=" /:=',.-")
 
 
-def stylesheet(icons: dict[str, tuple[int, int, str]], fa_version: str) -> str:
+def stylesheet(icons: dict[str, tuple[int, int, str]], fa_version: str,
+               brands: dict[str, tuple[int, int, str]]) -> str:
     missing = [name for name in {*ICONS, *ADMONITIONS.values()} if name not in icons]
     if missing:
         raise SystemExit(f"Font Awesome has no solid icon named {', '.join(missing)}")
@@ -132,12 +138,23 @@ def stylesheet(icons: dict[str, tuple[int, int, str]], fa_version: str) -> str:
         selector = f".admonition.{kind}" if kind else ".admonition"
         lines.append(f'{selector} > .admonition-title::after {{ --dgt-icon: url("'
                      f'{data_uri(*icons[name])}"); }}')
+    lines += [
+        "a.github::before, a.gitlab::before {",
+        '  content: "" !important; font: inherit; display: inline-block; width: 1em; height: 1em;',
+        "  vertical-align: -0.125em; background-color: currentColor;",
+        "  -webkit-mask: var(--dgt-icon) center / contain no-repeat;",
+        "  mask: var(--dgt-icon) center / contain no-repeat;",
+        "}",
+    ]
+    for name in BRANDS:
+        lines.append(f'a.{name}::before {{ --dgt-icon: url("{data_uri(*brands[name])}"); }}')
     return "\n".join(lines) + "\n"
 
 
 def main() -> None:
     script = fontawesome_js().read_text("utf-8")
-    TARGET.write_text(stylesheet(solid_icons(script), version(script)), "utf-8")
+    TARGET.write_text(stylesheet(solid_icons(script), version(script),
+                                 solid_icons(script, "fab")), "utf-8")
     print(f"{TARGET.relative_to(REPO)}: {len(ICONS)} icons, {TARGET.stat().st_size} bytes")
 
 

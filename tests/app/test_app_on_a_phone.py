@@ -4,7 +4,7 @@ At 390 x 844 and 1280 x 900, on the team-code screen and on every tab of the pla
 wider than the screen, every form fitting a phone (labels above fields, whole tab names and
 button texts), and axe-core finding no violation of WCAG 2.1 A and AA (the app is drawn in
 light colours whatever the system asks: the colours are checked with dark asked for too). On a
-phone a team fills an action's fields and adds it.
+phone a team fills an action's fields and adds it, and every control shows where the focus is.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from tests.pagecheck import (
     PHONE,
     axe_path,
     axe_violations,
+    focus_problems,
     form_problems_on_a_phone,
     listing,
     set_colour_mode,
@@ -118,3 +119,4 @@ def test_on_a_phone_a_team_fills_an_action_and_adds_it(app, offline_page):
         timeout=30_000)
     assert "Open a one-stop service desk" in page.locator("table.dgt-actions").inner_text()
     assert too_wide(page) == []
+    assert focus_problems(page, presses=40) == []  # every control shows where the focus is

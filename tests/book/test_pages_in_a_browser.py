@@ -5,7 +5,7 @@ One pass over the book (one browser page, the cache off so each page is a first 
 for each page what the tests below check:
 
 - axe-core finds no violation of WCAG 2.1 A and AA, in light and dark mode, at both widths;
-- no JavaScript error, no file missing (404), nothing asked of the internet;
+- no JavaScript error, no file missing (404), nothing asked of the internet, no web font;
 - nothing wider than the screen: the page, and on an exercise page every widget box;
 - a text page (no form) downloads at most 500 KB (compressed);
 - on every exercise page, at 390 px: labels above their fields, tab names and button texts
@@ -42,6 +42,7 @@ FORMS_DRAWN = """selector => [...document.querySelectorAll(selector)].every(scri
   return drawn && drawn.querySelector('.jupyter-widgets');
 })"""
 TEXT_PAGE_BUDGET = 500 * 1000
+NEXT_FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
 
 
 @dataclass
@@ -50,6 +51,7 @@ class Visit:
     exercise: bool = False
     wire_bytes: int = 0
     missing: list[str] = field(default_factory=list)
+    fonts: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     outside: list[str] = field(default_factory=list)
     violations: list[str] = field(default_factory=list)
@@ -120,6 +122,8 @@ def visits(built_book, browser) -> dict[str, Visit]:
             status, url = event["response"]["status"], event["response"]["url"]
             if current and status >= 400:
                 current[-1].missing.append(f"{status} {url.removeprefix(base)}")
+            if current and event.get("type") == "Font":
+                current[-1].fonts.append(url.removeprefix(base))
 
         cdp.on("Network.loadingFinished", finished)
         cdp.on("Network.responseReceived", response)
@@ -147,7 +151,7 @@ def visits(built_book, browser) -> dict[str, Visit]:
             for screen in (PHONE, DESKTOP):
                 if screen is DESKTOP:
                     page.set_viewport_size(DESKTOP)
-                    page.wait_for_timeout(350)  # the theme marks scrolling boxes after 300 ms
+                    page.evaluate(NEXT_FRAMES)  # course.js marks the boxes that now scroll
                 for mode in ("light", "dark"):  # every rule in light, the colours in dark too
                     set_colour_mode(page, mode)
                     visit.violations += [f"{screen['width']} px, {mode}: {v}" for v in
@@ -185,6 +189,13 @@ def test_axe_finds_no_wcag_21_aa_violation_on_any_page_light_or_dark_phone_or_de
 def test_no_page_logs_an_error_misses_a_file_or_asks_the_internet(visits):
     problems = {name: v.errors + v.missing + v.outside for name, v in visits.items()
                 if v.errors or v.missing or v.outside}
+    assert problems == {}, listing(problems)
+
+
+def test_no_page_downloads_a_web_font(visits):
+    """The book's text uses the system's fonts and its icons are CSS (book/_assets/icons.css):
+    Font Awesome's fonts (115-156 KB each) are never needed."""
+    problems = report(visits, "fonts")
     assert problems == {}, listing(problems)
 
 

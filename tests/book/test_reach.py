@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from tests.conftest import REPO
+from tests.pagecheck import DESKTOP, PHONE, focus_problems, listing, set_colour_mode
 
 pytestmark = pytest.mark.slow
 
@@ -189,3 +190,26 @@ def test_printing_a_session_prints_its_facilitator_notes(built_book, serve_direc
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     page.emulate_media(media="screen")
     assert not body.is_visible()  # folded again after printing
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("name", "screen"), [
+    ("book/m1-introduction/1-1-key-definitions.html", DESKTOP),
+    ("notebooks/ex05_situation_analysis.html", PHONE),
+], ids=["session-desktop", "exercise-phone"])
+def test_every_control_shows_where_the_focus_is(built_book, serve_directory, offline_page, name,
+                                                screen):
+    """A 2 px ring or more, at 3:1 or more against what is behind it, in light and dark."""
+    page = offline_page
+    page.set_viewport_size(screen)
+    page.goto(serve_directory(built_book) + name)
+    page.wait_for_load_state("load")
+    if "notebooks/" in name:
+        page.locator(".dgt-preview .jupyter-widgets").first.wait_for(timeout=60_000)
+    problems = {}
+    for mode in ("light", "dark"):
+        set_colour_mode(page, mode)
+        found = focus_problems(page, presses=45)
+        if found:
+            problems[mode] = found
+    assert problems == {}, listing(problems)
