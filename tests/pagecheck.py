@@ -90,15 +90,16 @@ def too_wide(page) -> list[str]:
     )
 
 
-def form_problems_on_a_phone(page) -> list[str]:
+def form_problems_on_a_phone(page, phone: bool = True) -> list[str]:
     """On a narrow screen: a label above its field, whole tab names and button texts, charts
     no wider than the screen whose text stays at least 12 px (``data-text-px`` on each chart is
-    the size of its smallest text at the picture's own size: dgtkit.charts.figure_html)."""
+    the size of its smallest text at the picture's own size: dgtkit.charts.figure_html).
+    ``phone=False`` (a desktop): whole names and texts, charts within the screen."""
     return page.evaluate(
-        """minimum => {
+        """([minimum, phone]) => {
           const out = [];
           const shown = el => el.offsetParent !== null && el.getBoundingClientRect().width > 0;
-          for (const row of document.querySelectorAll('.widget-inline-hbox')) {
+          for (const row of phone ? document.querySelectorAll('.widget-inline-hbox') : []) {
             const label = row.querySelector(':scope > .widget-label');
             const field = row.querySelector(':scope > input, :scope > select, :scope > textarea');
             if (!label || !field || !shown(label) || !shown(field)) continue;
@@ -119,13 +120,13 @@ def form_problems_on_a_phone(page) -> list[str]:
               out.push(`a chart reaches past the screen (${Math.round(width)} px)`);
             const text = parseFloat(img.dataset.textPx || 'NaN');
             const shownPx = text * width / img.naturalWidth;
-            if (!(shownPx >= minimum))
+            if (phone && !(shownPx >= minimum))
               out.push(`a chart's smallest text is ${shownPx.toFixed(1)} px `
                        + `(${img.alt.slice(0, 50)}...)`);
           }
           return [...new Set(out)].slice(0, 8);
         }""",
-        MIN_CHART_TEXT_PX,
+        [MIN_CHART_TEXT_PX, phone],
     )
 
 

@@ -67,8 +67,7 @@ def app(tmp_path_factory):
 def check_screen(page, where: str, problems: dict[str, list[str]], phone: bool) -> None:
     """Everything the test asks of one screen of the app, recorded under ``where``."""
     found = [f"wider than the screen: {w}" for w in too_wide(page)]
-    if phone:
-        found += form_problems_on_a_phone(page)
+    found += form_problems_on_a_phone(page, phone=phone)
     for mode in ("light", "dark"):
         set_colour_mode(page, mode)
         found += [f"{mode}: {v}" for v in axe_violations(page, colours_only=mode == "dark")]
