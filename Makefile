@@ -14,8 +14,8 @@ LAB_PORT ?= 8888
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
 .PHONY: help setup lock book build test app codes lab lint benchmarks clean chromium bubblewrap \
-	office proxy repository assignments validate autograde similarity formgrader feedback grades \
-	slides pdf worksheets
+	office proxy axe repository assignments validate autograde similarity formgrader feedback \
+	grades slides pdf worksheets
 
 help:
 	@echo "make book        build the book and serve it on http://$(HOST):$(BOOK_PORT)"
@@ -25,7 +25,7 @@ help:
 	@echo "make codes N=12  issue the room's team codes for the app (keeps those already issued;"
 	@echo "                 FRESH=1 starts a new list); prints them to read aloud or print"
 	@echo "make lab         open JupyterLab on the course, for a workshop machine"
-	@echo "make benchmarks  measure build time, app start-up, the site's weight, autograding"
+	@echo "make benchmarks  measure build time, app start-up, the site on a slow line, autograding"
 	@echo "make slides      one PowerPoint deck per module, into _build/slides"
 	@echo "make pdf         the whole book as one PDF (notes open, forms as worksheets),"
 	@echo "                 _build/print/book.pdf"
@@ -167,7 +167,17 @@ $(PROXY): deploy/proxy/package.json deploy/proxy/package-lock.json
 
 proxy: $(PROXY)
 
-test: $(STAMP) chromium bubblewrap office $(PROXY)
+# axe-core, the accessibility checker the browser tests inject into every page of the book and
+# into the app (tests/book/test_accessibility.py), from the npm registry, pinned by its lock file,
+# into tests/axe/node_modules (git-ignored).
+AXE := tests/axe/node_modules/axe-core/axe.min.js
+$(AXE): tests/axe/package.json tests/axe/package-lock.json
+	npm ci --prefix tests/axe --no-audit --no-fund --loglevel=error
+	@touch $@
+
+axe: $(AXE)
+
+test: $(STAMP) chromium bubblewrap office $(PROXY) $(AXE)
 	$(BIN)/python -m pytest
 
 app: $(STAMP)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -23,7 +24,14 @@ def _isolated_workbook(tmp_path, monkeypatch):
 
 @pytest.fixture(scope="session")
 def built_book(tmp_path_factory) -> Path:
-    """A clean build of the book, with execution, into a temporary folder."""
+    """A clean build of the book, with execution, into a temporary folder.
+
+    ``DGT_TEST_BOOK=_build/html`` tests a book already built instead (a developer's quick
+    round: build once with ``make build``, then run the book's tests as often as needed)."""
+    if os.environ.get("DGT_TEST_BOOK"):
+        built = Path(os.environ["DGT_TEST_BOOK"]).resolve()
+        assert (built / "index.html").is_file(), f"DGT_TEST_BOOK={built} holds no built book"
+        return built
     out = tmp_path_factory.mktemp("book")
     result = subprocess.run(
         [str(Path(sys.executable).parent / "jupyter-book"), "build", str(REPO), "-W", "-n",

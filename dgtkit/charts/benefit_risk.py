@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from matplotlib.figure import Figure
 
-from dgtkit.charts import BLUE, GREY, RED
+from dgtkit.charts import BLUE, GREY, RED, SMALL, TITLE, WIDTH, wrap
 from dgtkit.models.benefit_risk import SCALE, BenefitRiskMatrix, MatrixItem
 
 TEXT = {"parse_math": False}
@@ -37,7 +37,7 @@ def _places(items: list[MatrixItem]) -> dict[str, tuple[float, float]]:
 
 def matrix_chart(matrix: BenefitRiskMatrix) -> Figure:
     """Likelihood (across) by impact (up), 1 to 5; each item a labelled triangle or square."""
-    figure = Figure(figsize=(7.4, 6.0))
+    figure = Figure(figsize=(WIDTH, WIDTH + 1.4))
     axes = figure.add_subplot()
     axes.set_xlim(0.5, 5.5)
     axes.set_ylim(0.5, 5.5)
@@ -45,8 +45,9 @@ def matrix_chart(matrix: BenefitRiskMatrix) -> Figure:
     axes.set_yticks(SCALE)
     axes.grid(color="#dddddd")
     axes.set_axisbelow(True)
-    axes.set_xlabel("Likelihood (1 very unlikely to 5 almost certain)", fontsize=9)
-    axes.set_ylabel("Impact (1 very small to 5 very large)", fontsize=9)
+    axes.tick_params(labelsize=SMALL)
+    axes.set_xlabel(wrap("Likelihood (1 very unlikely to 5 almost certain)", 34), fontsize=SMALL)
+    axes.set_ylabel(wrap("Impact (1 very small to 5 very large)", 22), fontsize=SMALL)
     places = _places(matrix.items)
     for item in matrix.items:
         colour, marker, _legend = STYLE[item.kind]
@@ -55,9 +56,9 @@ def matrix_chart(matrix: BenefitRiskMatrix) -> Figure:
         axes.annotate(
             matrix.label(item),
             (x, y),
-            xytext=(8, 6),
+            xytext=(7, 5),
             textcoords="offset points",
-            fontsize=9,
+            fontsize=SMALL,
             fontweight="bold",
             color=colour,
         )
@@ -65,13 +66,14 @@ def matrix_chart(matrix: BenefitRiskMatrix) -> Figure:
         axes.plot(
             [], [], marker=marker, markersize=10, color=colour, linestyle="none", label=legend
         )
-    axes.legend(loc="lower right", fontsize=8, framealpha=0.9)
+    axes.legend(loc="upper left", bbox_to_anchor=(-0.25, -0.25), fontsize=SMALL, frameon=False)
     if not matrix.items:
-        axes.text(3, 3, "No benefits or risks yet", ha="center", va="center", color=GREY)
+        axes.text(3, 3, "No benefits or risks yet", ha="center", va="center", color=GREY,
+                  fontsize=SMALL)
     title = "Benefit-risk matrix"
     if matrix.government:
         title += ": " + textwrap.shorten(matrix.government, 50, placeholder="...")
-    axes.set_title(title, fontsize=11, loc="left", **TEXT)
+    axes.set_title(wrap(title, 32), fontsize=TITLE, loc="left", **TEXT)
     return figure
 
 

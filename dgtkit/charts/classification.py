@@ -10,6 +10,7 @@ import textwrap
 
 from matplotlib.figure import Figure
 
+from dgtkit.charts import SMALL, TITLE, WIDTH, wrap
 from dgtkit.models.classification import ServiceClassification
 
 GREEN, RED, GREY, INK = "#1b5e20", "#a4000f", "#444444", "#222222"  # all >= 4.5:1 on white
@@ -26,33 +27,37 @@ def results_chart(model: ServiceClassification) -> Figure:
     """Each example in a row; a mark under the step chosen, with a ✓ or ✗ and a word."""
     catalogue = model.catalogue
     examples, steps = catalogue.examples, catalogue.step_ids
-    figure = Figure(figsize=(7.5, 0.36 * len(examples) + 1.4))
+    figure = Figure(figsize=(WIDTH - 0.15, 0.62 * len(examples) + 1.8))
     axes = figure.add_subplot()
+    figure.subplots_adjust(left=0.44, right=0.99, top=1 - 1.3 / (0.62 * len(examples) + 1.8))
     rows = range(len(examples))
     for row, example in zip(rows, examples, strict=True):
         y = len(examples) - 1 - row
         choice = model.answers[example.id].choice
         if choice is None:
-            axes.text((len(steps) - 1) / 2, y, "not answered yet", va="center", ha="center",
-                      fontsize=8, color=GREY, style="italic", **TEXT)  # fmt: skip
+            axes.text(-0.3, y, "not answered yet", va="center", ha="left",
+                      fontsize=SMALL, color=GREY, style="italic", **TEXT)  # fmt: skip
             continue
         axes.scatter(range(len(steps)), [y] * len(steps), s=30, facecolors="none",
                      edgecolors="#bbbbbb", linewidths=0.8, zorder=1)  # fmt: skip
         marker, colour, word = RIGHT if model.is_right(example.id) else NOT_YET
         x = steps.index(choice)
         axes.scatter([x], [y], s=70, marker=marker, color=colour, zorder=2)
-        axes.text(x + 0.12, y, word, va="center", fontsize=8, color=colour, fontweight="bold",
-                  **TEXT)  # fmt: skip
-    labels = [f"{n}. {_short(e.title)}" for n, e in enumerate(examples, start=1)]
-    axes.set_yticks(range(len(examples)), list(reversed(labels)), fontsize=8.5)
-    axes.set_xticks(range(len(steps)), [catalogue.step(s).name for s in steps], fontsize=9)
+        axes.text(len(steps) - 0.45, y, word, va="center", fontsize=SMALL, color=colour,
+                  fontweight="bold", **TEXT)  # fmt: skip
+    labels = [textwrap.fill(f"{n}. {_short(e.title)}", 19, break_on_hyphens=False,
+                            break_long_words=False)
+              for n, e in enumerate(examples, start=1)]
+    axes.set_yticks(range(len(examples)), list(reversed(labels)), fontsize=SMALL)
+    axes.set_xticks(range(len(steps)), [catalogue.step(s).name for s in steps], fontsize=SMALL,
+                    rotation=40, ha="left", rotation_mode="anchor")
     axes.xaxis.tick_top()
-    axes.set_xlim(-0.4, len(steps) - 0.2)
+    axes.set_xlim(-0.4, len(steps) + 1.6)
     axes.set_ylim(-0.6, len(examples) - 0.4)
     axes.spines[["top", "right", "bottom"]].set_visible(False)
     axes.tick_params(axis="x", length=0)
-    axes.set_title(f"Your answers: {model.summary()}", fontsize=10.5, loc="left", pad=22,
-                   color=INK, **TEXT)  # fmt: skip
+    figure.text(0.02, 0.995, wrap(f"Your answers: {model.summary()}", 42), fontsize=TITLE,
+                va="top", color=INK, **TEXT)  # fmt: skip
     return figure
 
 

@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from matplotlib.figure import Figure
 
-from dgtkit.charts import BLUE, GREY, RED
+from dgtkit.charts import BLUE, GREY, RED, SMALL, TITLE, WIDTH, wrap
 from dgtkit.models.scenarios import (
     CRITICAL_FROM,
     QUADRANTS,
@@ -68,15 +68,28 @@ def _spread(signals: list[Signal]) -> dict[str, tuple[float, float]]:
 
 
 def signal_scatter(scenarios: ScenarioSet) -> Figure:
-    """Impact (up) by uncertainty (across), quadrants marked; each signal is its number."""
-    figure = Figure(figsize=(8.6, 5.6))
-    axes = figure.add_axes((0.08, 0.1, 0.55, 0.8))
+    """Impact (up) by uncertainty (across), quadrants marked; each signal is its number, named
+    in a key below the grid (beside their points the names would cover each other)."""
+    key = []
+    for number, signal in enumerate(scenarios.signals, start=1):
+        flag = " (critical)" if signal.critical else ""
+        key.append(f"{number}  {_short(signal.title, 26)}{flag}")
+    corners = [f"{words.replace(chr(10), ' ')} ({where})" for where, (*_, words) in
+               zip(("top right, hatched", "top left", "bottom right", "bottom left"),
+                   CORNERS.values(), strict=True)]
+    notes = ["Signals:"] + (key or ["(none yet)"]) + [""] + [wrap(c, 42) for c in corners]
+    lines = sum(note.count("\n") + 1 for note in notes)
+    height = WIDTH + 0.25 * lines
+    figure = Figure(figsize=(WIDTH, height))
+    grid = WIDTH - 1.2  # inches: the square grid
+    axes = figure.add_axes((0.2, 1 - (grid + 0.75) / height, grid / WIDTH, grid / height))
     axes.set_xlim(0.5, 5.5)
     axes.set_ylim(0.5, 5.5)
     axes.set_xticks(SCALE)
     axes.set_yticks(SCALE)
-    axes.set_xlabel("Uncertainty (1 very low to 5 very high)", fontsize=9)
-    axes.set_ylabel("Impact (1 very low to 5 very high)", fontsize=9)
+    axes.tick_params(labelsize=SMALL)
+    axes.set_xlabel(wrap("Uncertainty (1 very low to 5 very high)", 30), fontsize=SMALL)
+    axes.set_ylabel(wrap("Impact (1 very low to 5 very high)", 20), fontsize=SMALL)
     split = CRITICAL_FROM - 0.5
     axes.axvline(split, color=GREY, linewidth=1, linestyle="--")
     axes.axhline(split, color=GREY, linewidth=1, linestyle="--")
@@ -84,35 +97,28 @@ def signal_scatter(scenarios: ScenarioSet) -> Figure:
     axes.fill_between(
         [split, 5.5], split, 5.5, facecolor="#f6dcdc", hatch="//", edgecolor="#e3aaaa", linewidth=0
     )
-    for x, y, (ha, va), words in CORNERS.values():
-        axes.text(x, y, words, ha=ha, va=va, fontsize=7.5, color=GREY, **TEXT)
-
     places = _spread(scenarios.signals)
-    key = []
     for number, signal in enumerate(scenarios.signals, start=1):
         x, y = places[signal.id]
         colour, marker = (RED, "D") if signal.critical else (BLUE, "o")
-        axes.plot([x], [y], marker=marker, markersize=15, color=colour, linestyle="none")
+        axes.plot([x], [y], marker=marker, markersize=21, color=colour, linestyle="none")
         axes.text(
             x,
             y,
             str(number),
             ha="center",
             va="center",
-            fontsize=8,
+            fontsize=SMALL,
             fontweight="bold",
             color="white",
             **TEXT,
         )
-        flag = " (critical)" if signal.critical else ""
-        key.append(f"{number}  {_short(signal.title, 34)}{flag}")
     if not key:
-        axes.text(3, 3, "No signals yet", ha="center", va="center", fontsize=11, color=GREY)
-    figure.text(0.66, 0.9, "Signals", fontsize=10, fontweight="bold", va="top")
-    figure.text(
-        0.66, 0.85, "\n".join(key) or "(none)", fontsize=8, va="top", linespacing=1.5, **TEXT
-    )
-    axes.set_title("Horizon scan: impact \u00d7 uncertainty", fontsize=11)
+        axes.text(3, 3, "No signals yet", ha="center", va="center", fontsize=SMALL, color=GREY)
+    figure.text(0.02, 1 - (grid + 1.6) / height, "\n".join(notes), fontsize=SMALL, va="top",
+                linespacing=1.35, **TEXT)
+    figure.text(0.02, 1 - 0.1 / height, "Horizon scan: impact \u00d7 uncertainty",
+                fontsize=TITLE, va="top")
     return figure
 
 
@@ -151,51 +157,44 @@ def _axis_title(scenarios: ScenarioSet, index: int) -> str:
 
 def scenario_matrix(scenarios: ScenarioSet) -> Figure:
     """Two crossing axes with their extreme outcomes, and the four futures' names."""
-    figure = Figure(figsize=(7.4, 6.6))
-    axes = figure.add_axes((0.1, 0.08, 0.8, 0.82))
-    axes.set_xlim(-1.35, 1.35)
-    axes.set_ylim(-1.25, 1.25)
+    figure = Figure(figsize=(WIDTH, WIDTH + 1.4))
+    axes = figure.add_axes((0.01, 0.13, 0.98, 0.75))
+    axes.set_xlim(-1.08, 1.08)
+    axes.set_ylim(-1.04, 1.04)
     axes.axis("off")
     arrow = {"arrowstyle": "<|-|>", "color": GREY, "linewidth": 1.5}
     axes.annotate("", xy=(1.05, 0), xytext=(-1.05, 0), arrowprops=arrow)
     axes.annotate("", xy=(0, 1.0), xytext=(0, -1.0), arrowprops=arrow)
     first, second = scenarios.axes
-    ends = (  # (x, y, text, alignment)
-        (-1.07, 0.0, first.low or "low", ("right", "center")),
-        (1.07, 0.0, first.high or "high", ("left", "center")),
-        (0.0, -1.03, second.low or "low", ("center", "top")),
-        (0.0, 1.03, second.high or "high", ("center", "bottom")),
+    ends = (  # (x, y, text, alignment): at the arrows' tips, inside the matrix
+        (-1.05, 0.05, first.low or "low", ("left", "bottom")),
+        (1.05, 0.05, first.high or "high", ("right", "bottom")),
+        (0.05, -1.0, second.low or "low", ("left", "bottom")),
+        (0.05, 1.0, second.high or "high", ("left", "top")),
     )
     for x, y, words, (ha, va) in ends:
         axes.text(
             x,
             y,
-            textwrap.fill(words, 16),
+            textwrap.fill(words, 10),
             ha=ha,
             va=va,
-            fontsize=9,
+            fontsize=SMALL,
             fontweight="bold",
             color=GREY,
             **TEXT,
         )
-    axes.text(
-        0.55,
-        -0.08,
-        textwrap.fill(f"Axis 1: {_axis_title(scenarios, 0)}", 32),
-        ha="center",
-        va="top",
-        fontsize=8,
-        style="italic",
-        color=GREY,
-        **TEXT,
-    )
-    axes.text(
-        0.04,
-        0.85,
-        textwrap.fill(f"Axis 2: {_axis_title(scenarios, 1)}", 26),
+    # The axes' names under the matrix: inside it they would cover the futures' names.
+    figure.text(
+        0.02,
+        0.02,
+        wrap(f"Axis 1 (across): {_axis_title(scenarios, 0)}", 40).replace(
+            "Axis 1 (across): ", "Axis 1: ", 1) + "\n" +
+        wrap(f"Axis 2 (up): {_axis_title(scenarios, 1)}", 40).replace(
+            "Axis 2 (up): ", "Axis 2: ", 1),
         ha="left",
-        va="top",
-        fontsize=8,
+        va="bottom",
+        fontsize=SMALL,
         style="italic",
         color=GREY,
         **TEXT,
@@ -203,14 +202,14 @@ def scenario_matrix(scenarios: ScenarioSet) -> Figure:
     for quadrant in QUADRANTS:
         x, y = MATRIX_SPOTS[quadrant]
         name = scenarios.scenarios[quadrant].name
-        words = textwrap.fill(name, 20) if name else "(future not\nnamed yet)"
+        words = textwrap.fill(name, 17) if name else "(future not\nnamed yet)"
         axes.text(
             x,
             y,
             words,
             ha="center",
             va="center",
-            fontsize=11 if name else 9,
+            fontsize=SMALL,
             fontweight="bold" if name else "normal",
             style="normal" if name else "italic",
             color=BLUE if name else GREY,
@@ -222,7 +221,8 @@ def scenario_matrix(scenarios: ScenarioSet) -> Figure:
             },
             **TEXT,
         )
-    axes.set_title(f"Four futures for {scenarios.horizon}", fontsize=12, **TEXT)
+    figure.text(0.02, 0.99, wrap(f"Four futures for {scenarios.horizon}", 36), fontsize=TITLE,
+                va="top", **TEXT)
     return figure
 
 
@@ -248,63 +248,43 @@ def matrix_alt_text(scenarios: ScenarioSet) -> str:
 
 
 def milestone_timeline(vision: Vision) -> Figure:
-    """Years across; today, each milestone and the vision as labelled points."""
-    milestones = vision.milestones
+    """Today, each milestone and the vision, in the order of their years, down a line (on a
+    phone a timeline reads down, with room for each milestone's words beside it)."""
+    milestones = sorted(vision.milestones, key=lambda m: m.year)
     today, goal = vision.current_year, vision.year
-    years = [today] + [m.year for m in milestones] + ([goal] if goal else [])
-    start, end = min(years), max(max(years), today + 1)
-    figure = Figure(figsize=(9.0, 4.6))
-    axes = figure.add_axes((0.04, 0.14, 0.92, 0.74))
-    axes.set_xlim(start - 0.8, end + 0.8)
-    axes.set_ylim(-3.2, 3.2)
-    axes.axhline(0, color=GREY, linewidth=2)
-    axes.set_yticks([])
-    step = max(1, math.ceil((end - start) / 12))
-    axes.set_xticks(range(start, end + 1, step))
-    axes.tick_params(axis="x", labelsize=8)
-    for side in ("left", "right", "top"):
-        axes.spines[side].set_visible(False)
-
-    axes.plot([today], [0], marker="s", markersize=11, color=GREY, linestyle="none")
-    axes.text(today, -0.45, f"Today\n{today}", ha="center", va="top", fontsize=8, color=GREY)
-    if goal:
-        axes.plot([goal], [0], marker="*", markersize=20, color=RED, linestyle="none")
-        axes.text(
-            goal,
-            -0.45,
-            f"Vision\n{goal}",
-            ha="center",
-            va="top",
-            fontsize=9,
-            fontweight="bold",
-            color=RED,
-        )
-    stacked: dict[tuple[int, bool], int] = defaultdict(int)  # labels already at a spot
-    for number, milestone in enumerate(milestones):
-        above = number % 2 == 0  # alternate above and below the line, so labels do not meet
-        level = stacked[(milestone.year, above)]
-        stacked[(milestone.year, above)] += 1
-        height = 1.0 + 0.9 * level if above else -(1.6 + 0.9 * level)
-        axes.plot([milestone.year, milestone.year], [0, height], color=BLUE, linewidth=1)
-        axes.plot([milestone.year], [0], marker="o", markersize=9, color=BLUE, linestyle="none")
+    rows: list[tuple[str, str, str, str]] = [("today", f"Today\n{today}", "s", GREY)]
+    for milestone in milestones:
         outside = goal is not None and not today <= milestone.year <= goal
-        words = f"{milestone.year}: {_short(milestone.title, 48)}"
-        words = textwrap.fill(words, 22) + ("\n(outside the timeline)" if outside else "")
-        axes.text(
-            milestone.year,
-            height,
-            words,
-            ha="center",
-            va="bottom" if above else "top",
-            fontsize=8,
-            color=RED if outside else BLUE,
-            bbox={"boxstyle": "round,pad=0.3", "facecolor": "white", "edgecolor": BLUE},
-            **TEXT,
-        )
+        words = wrap(f"{milestone.year}: {_short(milestone.title, 60)}", 30)
+        rows.append(("milestone", words + ("\n(outside the timeline)" if outside else ""), "o",
+                     RED if outside else BLUE))
+    if goal:
+        rows.append(("vision", f"Vision\n{goal}", "*", RED))
+    heights = [label.count("\n") + 1 for _, label, _, _ in rows]
+    size = sum(0.32 * h + 0.25 for h in heights) + 1.0
+    figure = Figure(figsize=(WIDTH, size))
+    axes = figure.add_axes((0.04, 0.02, 0.92, 1 - 0.85 / size))
+    axes.set_xlim(0, 10)
+    total = sum(h + 0.8 for h in heights)
+    axes.set_ylim(total, 0)
+    axes.axis("off")
+    y = 0.0
+    places = []
+    for (kind, label, marker, colour), height in zip(rows, heights, strict=True):
+        middle = y + (height + 0.8) / 2
+        places.append(middle)
+        axes.plot([0.6], [middle], marker=marker, markersize=20 if marker == "*" else 12,
+                  color=colour, linestyle="none", zorder=3)
+        axes.text(1.3, middle, label, va="center", ha="left", fontsize=SMALL, color=colour,
+                  fontweight="bold" if kind != "milestone" else "normal", **TEXT)
+        y += height + 0.8
+    axes.plot([0.6, 0.6], [places[0], places[-1]], color=GREY, linewidth=2, zorder=1)
     if not milestones:
-        axes.text((start + end) / 2, 1.2, "No milestones yet", ha="center", fontsize=10, color=GREY)
+        axes.text(1.3, total - 0.2, "No milestones yet", fontsize=SMALL, color=GREY,
+                  va="bottom")
     title = f"From today to the vision in {goal}" if goal else "From today to the vision"
-    axes.set_title(title + ": milestones", fontsize=11)
+    figure.text(0.02, 1 - 0.08 / size, wrap(title + ": milestones", 36), fontsize=TITLE,
+                va="top")
     return figure
 
 

@@ -13,7 +13,7 @@ import textwrap
 from matplotlib.dates import DateFormatter
 from matplotlib.figure import Figure
 
-from dgtkit.charts import BLUE, GREY, RED
+from dgtkit.charts import BLUE, GREY, RED, SMALL, TITLE, WIDTH, wrap
 from dgtkit.models import dates
 from dgtkit.models.indicators import Indicator, is_yes_no
 
@@ -33,10 +33,11 @@ def _points(indicator: Indicator) -> list[tuple[str, object, float]]:
 
 def progress_chart(indicator: Indicator) -> Figure:
     """Dates across, values up: baseline (square), actual values (circles), target (star)."""
-    figure = Figure(figsize=(8.6, 4.4))
-    axes = figure.add_axes((0.1, 0.2, 0.86, 0.66))
+    figure = Figure(figsize=(WIDTH, 6.2))
+    axes = figure.add_axes((0.2, 0.36, 0.76, 0.44))
     name = textwrap.shorten(indicator.name or "Indicator without a name", 80, placeholder="...")
-    axes.set_title(f"{name}: baseline, values measured, target", fontsize=11, **TEXT)
+    axes.set_title(wrap(f"{name}: baseline, values measured, target", 36), fontsize=TITLE,
+                   x=-0.24, ha="left", pad=30, **TEXT)  # from the chart's left edge
     points = _points(indicator)
     if not points:
         axes.set_xticks([])
@@ -44,10 +45,10 @@ def progress_chart(indicator: Indicator) -> Figure:
         axes.text(
             0.5,
             0.5,
-            "No baseline, value measured or target with a date yet",
+            wrap("No baseline, value measured or target with a date yet", 28),
             ha="center",
             va="center",
-            fontsize=10,
+            fontsize=SMALL,
             color=GREY,
             transform=axes.transAxes,
         )
@@ -103,21 +104,32 @@ def progress_chart(indicator: Indicator) -> Figure:
             words,
             (day, value),
             textcoords="offset points",
-            xytext=(0, 9),
+            xytext=(0, 10),
             ha="center",
-            fontsize=8,
+            fontsize=SMALL,
             color=colour,
             fontweight="bold",
             bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none"},
             **TEXT,
         )
     _value_axis(axes, indicator, [p[2] for p in points])
-    axes.margins(x=0.08)
+    axes.margins(x=0.18)
     axes.xaxis.set_major_formatter(DateFormatter("%b %Y"))
-    axes.tick_params(axis="x", labelsize=8)
-    figure.autofmt_xdate()
-    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=4, fontsize=8, frameon=False)
+    axes.xaxis.set_major_locator(_year_ticks(points))
+    axes.tick_params(labelsize=SMALL)
+    for label in axes.get_xticklabels():
+        label.set(rotation=35, ha="right", rotation_mode="anchor")
+    axes.legend(loc="upper left", bbox_to_anchor=(-0.24, -0.32), ncol=2, fontsize=SMALL,
+                frameon=False)
     return figure
+
+
+def _year_ticks(points):
+    """A tick a year (or every few years): month-year labels fit a phone's chart."""
+    from matplotlib.dates import YearLocator
+
+    years = {day.year for _, day, _ in points}
+    return YearLocator(max(1, (max(years) - min(years) + 3) // 4))
 
 
 def _value_axis(axes, indicator: Indicator, values: list[float]) -> None:
@@ -129,7 +141,7 @@ def _value_axis(axes, indicator: Indicator, values: list[float]) -> None:
     low, high = min(values), max(values)
     pad = (high - low) * 0.2 or max(abs(high) * 0.2, 1)
     axes.set_ylim(low - pad, high + pad)
-    axes.set_ylabel(textwrap.shorten(indicator.unit or "value", 30), fontsize=9, **TEXT)
+    axes.set_ylabel(textwrap.shorten(indicator.unit or "value", 24), fontsize=SMALL, **TEXT)
 
 
 def progress_alt_text(indicator: Indicator) -> str:

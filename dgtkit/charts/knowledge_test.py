@@ -1,70 +1,63 @@
-"""The chart of the knowledge test: per module, the share of right answers on the pre-test and
-on the post-test side by side, each bar labelled with its count, and the gain in the title."""
+"""The chart of the knowledge test: per module (M1-M7, named in the table beside it), the share
+of right answers on the pre-test and on the post-test, each bar labelled with its count, and
+the gain in the title."""
 
 from __future__ import annotations
-
-import textwrap
 
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from dgtkit.models.knowledge_test import ATTEMPTS, POST, PRE, KnowledgeTest, module_label
+from dgtkit.charts import SMALL, TITLE, WIDTH, wrap
+from dgtkit.models.knowledge_test import ATTEMPTS, POST, PRE, KnowledgeTest
 
 #: Fill and hatch per attempt: the colours have at least 4.5:1 contrast on white, and the
 #: hatch tells the bars apart without colour.
 STYLES = {PRE: ("#555555", ""), POST: ("#1f5fa6", "//")}
 INK = "#222222"
-WIDTH = 0.38
+BAR = 0.38  # the height of one attempt's bar, in rows
 
 
 def score_chart(test: KnowledgeTest) -> Figure:
     """Per module, a bar for each submitted attempt: the share of the module's questions
-    answered right, labelled 'right/total'. The title gives the gain, or names the attempts
-    not submitted yet."""
+    answered right, labelled 'right/total'. Modules are rows, so the chart keeps its text
+    large on a phone. The title gives the gain, or names the attempts not submitted yet."""
     results = test.module_results()
-    figure = Figure(figsize=(7.6, 4.2), layout="constrained")
+    figure = Figure(figsize=(WIDTH, 2.2 + 0.95 * len(results)), layout="constrained")
     axes = figure.add_subplot()
-    for offset, key in ((-WIDTH / 2, PRE), (WIDTH / 2, POST)):
+    for offset, key in ((-BAR / 2, PRE), (BAR / 2, POST)):
         colour, hatch = STYLES[key]
         if test.score(key) is None:
             continue
-        xs = [i + offset for i in range(len(results))]
-        heights = [r.pre_percent if key == PRE else r.post_percent for r in results]
-        bars = axes.bar(xs, heights, width=WIDTH, color=colour, hatch=hatch, edgecolor="white")
+        ys = [i + offset for i in range(len(results))]
+        widths = [r.pre_percent if key == PRE else r.post_percent for r in results]
+        bars = axes.barh(ys, widths, height=BAR, color=colour, hatch=hatch, edgecolor="white")
         counts = [r.pre if key == PRE else r.post for r in results]
         axes.bar_label(
             bars,
             [f"{c}/{r.total}" for c, r in zip(counts, results, strict=True)],
             padding=2,
-            fontsize=8,
+            fontsize=SMALL,
             color=INK,
         )
-    axes.set_xticks(range(len(results)), [_tick(r.module) for r in results])
-    axes.tick_params(axis="x", labelsize=8)
-    axes.set_xlim(-0.6, len(results) - 0.4)
-    axes.set_ylim(0, 110)
-    axes.set_yticks(range(0, 101, 25))
-    axes.set_ylabel("Right answers (% of the module's questions)", fontsize=9)
+    axes.set_yticks(range(len(results)), [f"M{r.module}" for r in results])
+    axes.tick_params(labelsize=SMALL)
+    axes.set_ylim(len(results) - 0.4, -0.6)  # Module 1 at the top
+    axes.set_xlim(0, 125)
+    axes.set_xticks(range(0, 101, 50))
+    axes.set_xlabel(wrap("Right answers (% of the module's questions)", 32), fontsize=SMALL)
     axes.spines[["top", "right"]].set_visible(False)
     axes.legend(
         handles=[
             Patch(facecolor=STYLES[key][0], hatch=STYLES[key][1], edgecolor="white", label=label)
             for key, label in ATTEMPTS.items()
         ],
-        loc="upper center",
-        bbox_to_anchor=(0.5, -0.2),
-        fontsize=8,
+        loc="outside lower center",
+        fontsize=SMALL,
         frameon=False,
-        ncols=2,
+        ncols=1,
     )
-    axes.set_title(_title(test), fontsize=11, loc="left")
+    axes.set_title(wrap(_title(test), 34), fontsize=TITLE, loc="left")
     return figure
-
-
-def _tick(module: int) -> str:
-    """'M3' over the module's short name, wrapped: the labels of seven modules fit."""
-    name = module_label(module).split(". ", 1)[-1]
-    return f"M{module}\n" + "\n".join(textwrap.wrap(name, 13))
 
 
 def _title(test: KnowledgeTest) -> str:

@@ -7,7 +7,7 @@ import textwrap
 
 from matplotlib.figure import Figure
 
-from dgtkit.charts import BLUE
+from dgtkit.charts import BLUE, SMALL, TITLE, WIDTH, wrap
 from dgtkit.models.pillar_rating import PillarRating
 
 
@@ -19,26 +19,32 @@ def pillar_radar(rating: PillarRating) -> Figure:
     step = 2 * math.pi / len(pillars)
     angles = [i * step for i in range(len(pillars))]
 
-    figure = Figure(figsize=(6.4, 5.8))
-    axes = figure.add_subplot(projection="polar")
+    figure = Figure(figsize=(WIDTH, WIDTH + 0.9))
+    # A small circle, so that the pillars' names fit around it on a phone.
+    axes = figure.add_axes((0.25, 0.2, 0.5, 0.5 * WIDTH / (WIDTH + 0.9)), projection="polar")
     axes.set_theta_offset(math.pi / 2)  # first pillar at the top, then clockwise
     axes.set_theta_direction(-1)
     axes.set_thetalim(0, 2 * math.pi)
     axes.set_ylim(0, top)
     axes.set_yticks(range(1, top + 1))
-    axes.set_yticklabels([str(v) for v in range(1, top + 1)], fontsize=8, color="#444444")
-    axes.set_rlabel_position(math.degrees(step / 2))  # scale numbers between two spokes
+    # No numbers on the rings (they would cover the ratings'): a line under the chart says them.
+    axes.set_yticklabels([])
+    figure.text(0.5, 0.02, f"Rings: levels 1 (centre) to {top} (edge)", ha="center",
+                fontsize=SMALL, color="#444444")
     axes.set_xticks(angles)
     values = [rating.ratings[p.id] for p in pillars]
     # Unrated pillars say so in their label: colour and position are never the only signal.
     axes.set_xticklabels(
         [
-            textwrap.fill(p.name, 18) + ("\n(not rated)" if v is None else "")
+            textwrap.fill(textwrap.shorten(p.name, 40, placeholder="..."), 14,
+                          break_long_words=False)
+            + ("\n(not rated)" if v is None else "")
             for p, v in zip(pillars, values, strict=True)
         ],
-        fontsize=8.5,
+        fontsize=SMALL,
         color="#222222",
     )
+    axes.tick_params(axis="x", pad=12)
     axes.grid(color="#bbbbbb", linewidth=0.6)
 
     rated = [(a, v) for a, v in zip(angles, values, strict=True) if v is not None]
@@ -57,7 +63,7 @@ def pillar_radar(rating: PillarRating) -> Figure:
             (angle, value),
             textcoords="offset points",
             xytext=(6, 6),
-            fontsize=9,
+            fontsize=SMALL,
             fontweight="bold",
             color=BLUE,
         )
@@ -65,7 +71,8 @@ def pillar_radar(rating: PillarRating) -> Figure:
     title = "Pillar self-rating"
     if rating.government:
         title += f": {textwrap.shorten(rating.government, 60)}"
-    axes.set_title(title, fontsize=11, pad=22, parse_math=False)  # "$" is text, not maths
+    axes.set_title(wrap(title, 34), fontsize=TITLE, pad=36,
+                   parse_math=False)  # "$" is text, not maths
     return figure
 
 

@@ -14,7 +14,7 @@ from datetime import date
 
 from matplotlib.figure import Figure
 
-from dgtkit.charts import GREY, RED
+from dgtkit.charts import GREY, INK, RED, SMALL, TITLE, WIDTH, wrap
 from dgtkit.models import dates
 from dgtkit.models.roadmap import Roadmap, RoadmapRow, add_months, canvas_guide
 
@@ -23,7 +23,6 @@ MILESTONE = "#1f5fa6"  # 6:1 on white
 LANE_COLOURS = ("#dbe8f6", "#e3f1dc", "#fbe6cc", "#eadcf0")  # light fills; text is black
 EDGE = "#333333"
 HATCHES = {"short": "", "medium": "///", "long": "..."}
-MONTHS_PER_TICK = 6
 
 
 def _short(text: str, width: int) -> str:
@@ -70,67 +69,79 @@ def _lanes(roadmap: Roadmap) -> list[tuple[str, str, list[RoadmapRow]]]:
     ]
 
 
+LANE_HEAD = 0.9  # a lane's name, above its bars (in track heights)
+
+
 def roadmap_chart(roadmap: Roadmap) -> Figure:
-    """Months across; a lane per capacity level; a bar per complete row; milestone lines."""
+    """Months across; a lane per capacity level (its name above its bars); a numbered bar per
+    complete row; milestone lines. The words of the bars and milestones are in a key below the
+    chart: inside it they would not fit a phone."""
     span = span_months(roadmap)
     lanes = _lanes(roadmap)
     heights = [max(1, len(set(_tracks(roadmap, rows).values())) if rows else 1)
                for _, _, rows in lanes]
-    total = sum(heights)
-    figure = Figure(figsize=(11.0, 2.6 + 0.62 * total))
-    axes = figure.add_axes((0.14, 0.2, 0.83, 0.6))
+    total = sum(heights) + LANE_HEAD * len(lanes)
+    numbers = {row.id: n for n, row in enumerate(roadmap.rows, start=1)}
+    key = [wrap(f"{numbers[r.id]}. {r.intervention}", 40) for _, _, rows in lanes for r in rows]
+    later, drawn = _milestones(roadmap, span)
+    notes = _notes(roadmap, later, drawn)
+    key_lines = sum(k.count("\n") + 1 for k in key + notes) + 1
+    chart_h = 0.42 * total + 0.9
+    height = 1.0 + chart_h + 0.25 * key_lines
+    figure = Figure(figsize=(WIDTH, height))
+    axes = figure.add_axes((0.1, 1 - (0.95 + chart_h - 0.45) / height, 0.8,
+                            (chart_h - 0.9) / height))
     axes.set_xlim(0, span)
     axes.set_ylim(total, 0)
-    ticks = list(range(0, span + 1, MONTHS_PER_TICK if span <= 60 else 12))
+    ticks = list(range(0, span + 1, 12 * -(-span // 48)))  # at most five labels: they fit
     axes.set_xticks(ticks)
     axes.set_xticklabels(
-        [dates.month(add_months(roadmap.started, m), short=True) for m in ticks], fontsize=8, **TEXT
-    )
+        [dates.month(add_months(roadmap.started, m), short=True) for m in ticks],
+        fontsize=SMALL, **TEXT,
+    )  # fmt: skip
     axes.set_yticks([])
-    numbers = {row.id: n for n, row in enumerate(roadmap.rows, start=1)}
-    top = 0
-    for (_level_id, name, rows), height, colour in zip(lanes, heights, LANE_COLOURS, strict=False):
+    top = 0.0
+    for (level_id, name, rows), lane, colour in zip(lanes, heights, LANE_COLOURS, strict=False):
         axes.axhline(top, color=GREY, linewidth=0.8)
-        axes.text(
-            -0.6,
-            top + height / 2,
-            name,
-            ha="right",
-            va="center",
-            fontsize=9,
-            fontweight="bold",
-            **TEXT,
-        )
+        axes.text(0.3, top + 0.1, name, ha="left", va="top", fontsize=SMALL, fontweight="bold",
+                  **TEXT)  # fmt: skip
         tracks = _tracks(roadmap, rows)
         for row in rows:
-            _bar(axes, roadmap, row, numbers[row.id], top + tracks[row.id], colour, span)
+            _bar(axes, roadmap, row, numbers[row.id], top + LANE_HEAD + tracks[row.id], colour,
+                 span)
         if not rows:
-            reason = roadmap.no_action.get(_level_id)
-            words = f"No action now: {_short(reason, 90)}" if reason else "No row yet"
-            axes.text(
-                0.3, top + 0.5, words, va="center", fontsize=8, style="italic", color=GREY, **TEXT
-            )
-        top += height
+            reason = roadmap.no_action.get(level_id)
+            words = f"No action now: {_short(reason, 60)}" if reason else "No row yet"
+            axes.text(0.3, top + LANE_HEAD + 0.5, wrap(words, 36), va="center", fontsize=SMALL,
+                      style="italic", color=GREY, **TEXT)  # fmt: skip
+        top += lane + LANE_HEAD
     axes.axhline(top, color=GREY, linewidth=0.8)
-    later = _milestone_lines(axes, roadmap, span, total)
-    _notes(figure, roadmap, later)
+    for n, (x, _milestone) in enumerate(drawn, start=1):
+        axes.axvline(x, color=MILESTONE, linestyle="--", linewidth=1.6)
+        axes.plot([x], [0], marker="v", markersize=9, color=MILESTONE, clip_on=False)
+        axes.text(x, -0.2, f"M{n}", ha="center", va="bottom", fontsize=SMALL, color=MILESTONE,
+                  fontweight="bold")  # fmt: skip
+    if roadmap.vision_year:
+        x = months_from_start(roadmap, date(roadmap.vision_year, 12, 31))
+        if 0 <= x <= span:
+            axes.axvline(x, color=RED, linewidth=2.2)
     end = add_months(roadmap.started, span)
-    axes.set_title(
+    figure.text(0.02, 1 - 0.08 / height, wrap(
         f"Capacity roadmap from {dates.month(roadmap.started)}, by capacity level "
-        f"(to {dates.month(add_months(end, -1))})",
-        fontsize=11,
-        pad=58,
-    )
+        f"(to {dates.month(add_months(end, -1))})", 34), fontsize=TITLE, va="top")
+    # The key is the chart's (its axes') text, placed in the figure below the lanes.
+    axes.text(0.02, 1 - (0.95 + chart_h + 0.1) / height, "\n".join(key + [""] + notes),
+              transform=figure.transFigure, clip_on=False, fontsize=SMALL, va="top", color=INK,
+              **TEXT)  # fmt: skip
     return figure
 
 
 def _bar(axes, roadmap: Roadmap, row: RoadmapRow, number: int, y: float, colour: str,
          span: int = 36) -> None:
     start, end = roadmap.horizon_months(row.horizon)
-    width = end - start
     axes.barh(
         y + 0.5,
-        width,
+        end - start,
         left=start,
         height=0.78,
         color=colour,
@@ -138,82 +149,45 @@ def _bar(axes, roadmap: Roadmap, row: RoadmapRow, number: int, y: float, colour:
         hatch=HATCHES.get(row.horizon, ""),
         linewidth=1,
     )
-    words = _bar_words(number, row.intervention, int(width * 3.1 * 36 / max(span, 36)) - 3)
     axes.text(
-        start + 0.4 * max(span, 36) / 36,
+        start + 0.6 * max(span, 36) / 36,
         y + 0.5,
-        words,
+        f"{number}.",
         va="center",
-        fontsize=8,
+        fontsize=SMALL,
+        fontweight="bold",
         color="black",
         bbox={"boxstyle": "square,pad=0.15", "facecolor": "white", "edgecolor": "none"},
         **TEXT,
     )
 
 
-def _bar_words(number: int, text: str, width: int) -> str:
-    """The row number and the intervention, on at most two lines that fit the bar."""
-    lines = textwrap.wrap(f"{number}. {text}", max(width, 12))
-    if len(lines) > 2:
-        lines = [lines[0], _short(" ".join(lines[1:]), max(width, 12))]
-    return "\n".join(lines)
-
-
-def _milestone_lines(axes, roadmap: Roadmap, span: int, total: int) -> list[str]:
-    """Draw the milestones inside the chart; return the words for those outside it."""
-    outside = []
-    drawn = 0
+def _milestones(roadmap: Roadmap, span: int) -> tuple[list[str], list]:
+    """(the words for the milestones outside the chart, (x, milestone) of those inside)."""
+    outside, inside = [], []
     for milestone in roadmap.milestones:
         x = months_from_start(roadmap, milestone.due)
         if not 0 <= x <= span:
             when = "before the start" if x < 0 else "later"
             outside.append(f"{milestone.year}: {_short(milestone.title, 40)} ({when})")
-            continue
-        axes.axvline(x, color=MILESTONE, linestyle="--", linewidth=1.6)
-        axes.plot([x], [0], marker="v", markersize=9, color=MILESTONE, clip_on=False)
-        axes.text(
-            x,
-            -0.25 - 0.55 * (drawn % 3),
-            f"{milestone.year}: {_short(milestone.title, 34)}",
-            ha="center",
-            va="bottom",
-            fontsize=8,
-            color=MILESTONE,
-            bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": MILESTONE},
-            **TEXT,
-        )
-        drawn += 1
-    if roadmap.vision_year:
-        x = months_from_start(roadmap, date(roadmap.vision_year, 12, 31))
-        if 0 <= x <= span:
-            axes.axvline(x, color=RED, linewidth=2.2)
-            axes.text(
-                x,
-                total,
-                f" Vision {roadmap.vision_year}",
-                color=RED,
-                fontsize=9,
-                fontweight="bold",
-                va="bottom",
-                ha="left",
-            )
-    return outside
+        else:
+            inside.append((x, milestone))
+    return outside, inside
 
 
-def _notes(figure: Figure, roadmap: Roadmap, outside: list[str]) -> None:
-    lines = [
-        "Plain bars: 0-12 months. Hatched bars: 12-36 months. Dotted bars: from month 36 to "
-        "the vision year. Dashed lines: milestones from Ex 7, due by the end of their year."
-    ]
+def _notes(roadmap: Roadmap, outside: list[str], inside: list) -> list[str]:
+    lines = [f"M{n}  {m.year}: {_short(m.title, 34)}" for n, (_, m) in enumerate(inside, 1)]
+    lines.append(wrap("Plain bars: 0-12 months. Hatched bars: 12-36 months. Dotted bars: from "
+                      "month 36 to the vision year. Dashed lines: milestones from Ex 7, due by "
+                      "the end of their year.", 40))
     if outside:
-        lines.append("Milestones outside this chart: " + "; ".join(outside) + ".")
+        lines.append(wrap("Milestones outside this chart: " + "; ".join(outside) + ".", 40))
     if roadmap.vision_year:
-        lines.append(f"Vision year (Ex 7): {roadmap.vision_year}.")
+        lines.append(f"Red line: Vision {roadmap.vision_year} (Ex 7).")
     drafts = [str(n) for n, row in enumerate(roadmap.rows, start=1) if not row.is_complete]
     if drafts:
-        lines.append("Not drawn yet, still incomplete: row " + ", ".join(drafts) + ".")
-    wrapped = "\n".join(textwrap.fill(line, 150) for line in lines)
-    figure.text(0.02, 0.02, wrapped, fontsize=8, color=GREY, va="bottom", **TEXT)
+        lines.append(wrap("Not drawn yet, still incomplete: row " + ", ".join(drafts) + ".", 40))
+    return lines
 
 
 def roadmap_alt_text(roadmap: Roadmap) -> str:

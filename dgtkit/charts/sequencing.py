@@ -11,11 +11,13 @@ import textwrap
 
 from matplotlib.figure import Figure
 
+from dgtkit.charts import SMALL, TITLE, WIDTH
 from dgtkit.models.sequencing import ProcessSequence
 
 GREEN, RED, GREY, INK, BLUE = "#1b5e20", "#a4000f", "#444444", "#222222", "#1f5fa6"
 TEXT = {"parse_math": False}
-LEFT, MARK, RIGHT = 0.0, 0.64, 0.76  # x of your order, of the marks, of the expected order
+LEFT, MARK, RIGHT = 0.0, 0.47, 0.56  # x of your order, of the lines' start, of the expected
+ROW = 1.3  # the height of a position: a step's name on up to two lines, and its mark
 
 
 def _short(text: str, width: int = 30) -> str:
@@ -41,40 +43,49 @@ def order_chart(model: ProcessSequence) -> Figure:
     order, checked = _shown_order(model)
     visible = _expected_visible(model, order, checked)
     size = model.size
-    figure = Figure(figsize=(7.5, 0.55 * size + 1.3))
-    axes = figure.add_subplot()
+    figure = Figure(figsize=(WIDTH, 0.62 * ROW * size + 1.3))
+    axes = figure.add_axes((0.01, 0.01, 0.98, 0.98))
     axes.set_axis_off()
     heading = f"Your order at check {model.checks}" if checked else "Your order (not checked yet)"
-    axes.text(LEFT, size, heading, fontsize=9.5, fontweight="bold", color=INK, **TEXT)
-    axes.text(RIGHT, size, "Expected order", fontsize=9.5, fontweight="bold", color=INK, **TEXT)
+    top = ROW * size
+    axes.text(LEFT, top + 1.0, heading, fontsize=TITLE, fontweight="bold", color=INK, **TEXT)
+    axes.text(LEFT, top + 0.1, "Yours", fontsize=SMALL, fontweight="bold", color=INK, **TEXT)
+    axes.text(RIGHT, top + 0.1, "Expected order", fontsize=SMALL, fontweight="bold", color=INK,
+              **TEXT)  # fmt: skip
     rows = zip(order, model.expected, visible, strict=True)
     for position, (mine, good, show) in enumerate(rows, start=1):
         _draw_row(axes, model, position, mine, good, show, checked)
-    axes.set_xlim(-0.02, 1.25)
-    axes.set_ylim(-0.7, size + 0.6)
+    axes.set_xlim(0, 1)
+    axes.set_ylim(-0.4, top + 1.6)
     return figure
 
 
 def _draw_row(axes, model, position, mine, good, show, checked) -> None:
     """One position: the team's step, its mark, the expected step (or '?'), and a line."""
-    y, name = model.size - position, model.steps.name
+    y, name = ROW * (model.size - position) + ROW / 2, model.steps.name
     label = f"{position}. {_short(name(mine))}" if mine else f"{position}. (no step yet)"
-    axes.text(LEFT, y, label, va="center", fontsize=9, color=INK if mine else GREY, **TEXT)
+    axes.text(LEFT, y + 0.05, _two_lines(label), va="center", fontsize=SMALL,
+              color=INK if mine else GREY, **TEXT)  # fmt: skip
     if checked:
         mark, colour = ("\u2713 right", GREEN) if mine == good else ("\u2717 not here", RED)
         axes.text(
-            MARK, y, mark, va="center", ha="right", fontsize=8.5, color=colour,
+            LEFT + 0.06, y - 0.5, mark, va="center", ha="left", fontsize=SMALL, color=colour,
             fontweight="bold", **TEXT,
         )  # fmt: skip
     expected = f"{position}. {_short(name(good))}" if show else f"{position}. ? (hidden)"
     axes.text(
-        RIGHT, y, expected, va="center", fontsize=9, color=INK if show else GREY,
-        style="normal" if show else "italic", **TEXT,
+        RIGHT, y + 0.05, _two_lines(expected), va="center", fontsize=SMALL,
+        color=INK if show else GREY, style="normal" if show else "italic", **TEXT,
     )  # fmt: skip
     if show and mine is not None:
-        target = model.size - 1 - model.expected.index(mine)
+        target = ROW * (model.size - 1 - model.expected.index(mine)) + ROW / 2
         style = "-" if mine == good else "--"
-        axes.plot([MARK + 0.01, RIGHT - 0.01], [y, target], color=BLUE, linestyle=style)
+        axes.plot([MARK, RIGHT - 0.015], [y, target], color=BLUE, linestyle=style)
+
+
+def _two_lines(text: str) -> str:
+    """A step on at most two lines of a column half as wide as a phone's chart."""
+    return "\n".join(textwrap.wrap(text, 19, break_on_hyphens=False)[:2])
 
 
 def order_alt_text(model: ProcessSequence) -> str:

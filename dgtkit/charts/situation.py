@@ -7,7 +7,7 @@ import textwrap
 
 from matplotlib.figure import Figure
 
-from dgtkit.charts import COLOURS, GREY, INK, grouped_bars
+from dgtkit.charts import COLOURS, GREY, INK, SMALL, TITLE, WIDTH, wrap
 from dgtkit.models.assessment import TeamAssessment
 from dgtkit.models.peers import PEER_GROUPS, Benchmark
 from dgtkit.models.stakeholders import HIGH, QUADRANTS, StakeholderMap
@@ -24,8 +24,9 @@ def gap_chart(assessment: TeamAssessment) -> Figure:
     """Today's level (circle) and the target (diamond) per pillar, joined by the gap."""
     framework = assessment.framework
     pillars = list(reversed(framework.pillars))
-    figure = Figure(figsize=(7.5, 4.6))
+    figure = Figure(figsize=(WIDTH - 0.7, 7.4))  # its pillar names stand out to the left
     axes = figure.add_subplot()
+    figure.subplots_adjust(left=0.42, right=0.97, top=0.92)
     top = len(framework.maturity_levels)
     for row, pillar in enumerate(pillars):
         now, goal = assessment.current[pillar.id], assessment.target[pillar.id]
@@ -34,9 +35,9 @@ def gap_chart(assessment: TeamAssessment) -> Figure:
             axes.annotate(
                 f"gap {goal - now}",
                 (max(now, goal), row),
-                xytext=(8, -3),
+                xytext=(8, -4),
                 textcoords="offset points",
-                fontsize=8,
+                fontsize=SMALL,
             )
         if now is not None:
             axes.scatter([now], [row], s=70, color=BLUE, marker="o", zorder=2)
@@ -46,27 +47,37 @@ def gap_chart(assessment: TeamAssessment) -> Figure:
             axes.annotate(
                 "not set yet",
                 (1, row),
-                xytext=(0, -3),
+                xytext=(0, -4),
                 textcoords="offset points",
-                fontsize=8,
+                fontsize=SMALL,
                 color=GREY,
                 style="italic",
             )
-    axes.set_yticks(range(len(pillars)), [_short(p.name, 40) for p in pillars], fontsize=8.5)
-    axes.set_xticks(
-        range(1, top + 1),
-        [textwrap.fill(lv.label, 12) for lv in framework.maturity_levels],
-        fontsize=7.5,
-    )
-    axes.set_xlim(0.6, top + 0.9)
+    axes.set_yticks(range(len(pillars)), [_pillar(p.name) for p in pillars], fontsize=SMALL)
+    axes.set_xticks(range(1, top + 1), [str(level) for level in range(1, top + 1)],
+                    fontsize=SMALL)
+    axes.set_xlabel(_levels(framework), fontsize=SMALL, x=0.3)
+    axes.set_xlim(0.6, top + 1.3)
     axes.set_ylim(-0.6, len(pillars) - 0.4)
     axes.grid(axis="x", color="#dddddd")
     axes.spines[["top", "right"]].set_visible(False)
     axes.scatter([], [], s=70, color=BLUE, marker="o", label="Today (circle)")
     axes.scatter([], [], s=80, color=ORANGE, marker="D", label="Target (diamond)")
-    axes.legend(loc="lower right", fontsize=8, frameon=False)
-    axes.set_title("Capacity gaps: today's level and the target", fontsize=11, loc="left")
+    axes.legend(loc="upper left", bbox_to_anchor=(-0.1, -0.2), ncols=1, fontsize=SMALL,
+                frameon=False)
+    axes.set_title(wrap("Capacity gaps: today's level and the target", 36), fontsize=TITLE,
+                   loc="left", x=-0.72)  # from the left edge of the pillar names
     return figure
+
+
+def _pillar(name: str) -> str:
+    """A pillar's name on lines short enough to leave the chart room on a phone."""
+    return textwrap.fill(_short(name, 44), 17)
+
+
+def _levels(framework) -> str:
+    """The maturity scale in words, for an axis whose ticks are its numbers."""
+    return wrap(", ".join(lv.label for lv in framework.maturity_levels), 34)
 
 
 def gap_alt_text(assessment: TeamAssessment) -> str:
@@ -85,9 +96,11 @@ def spread_chart(assessment: TeamAssessment) -> Figure:
     """Each member's own rating per pillar, so the team sees where it disagrees."""
     framework = assessment.framework
     pillars = list(reversed(framework.pillars))
-    figure = Figure(figsize=(7.5, 5.2))
+    figure = Figure(figsize=(WIDTH - 0.6, 7.0))  # its pillar names stand out to the left
     axes = figure.add_subplot()
+    figure.subplots_adjust(left=0.42, right=0.97, top=0.9)
     wide = {d.pillar for d in assessment.disagreements()}
+    numbers = {name: n for n, name in enumerate(assessment.members, start=1)}
     for row, pillar in enumerate(pillars):
         rated = sorted((r[pillar.id], name) for name, r in assessment.members.items()
                        if r[pillar.id] is not None)
@@ -100,24 +113,30 @@ def spread_chart(assessment: TeamAssessment) -> Figure:
             seen[level] = place + 1
             y = row + 0.18 - place * 0.22
             axes.scatter([level], [y], s=36, color=BLUE, zorder=2)
-            axes.annotate(_short(name, 12), (level, y), xytext=(5, -3),
-                          textcoords="offset points", fontsize=6.5, color=INK,
-                          parse_math=False)
+            axes.annotate(str(numbers[name]), (level, y), xytext=(4, -2),
+                          textcoords="offset points", fontsize=SMALL, color=INK)
         if pillar.id in wide:
             axes.annotate(
-                "talk it through",
-                (len(framework.maturity_levels) + 0.2, row),
-                fontsize=8,
+                "talk it\nthrough",
+                (len(framework.maturity_levels) + 0.25, row),
+                fontsize=SMALL,
                 color=ORANGE,
                 fontweight="bold",
                 va="center",
             )
-    axes.set_yticks(range(len(pillars)), [_short(p.name, 40) for p in pillars], fontsize=8.5)
+    axes.set_yticks(range(len(pillars)), [_pillar(p.name) for p in pillars], fontsize=SMALL)
     axes.set_xticks(range(1, len(framework.maturity_levels) + 1))
-    axes.set_xlim(0.6, len(framework.maturity_levels) + 1.8)
-    axes.set_xlabel("Level chosen by each member (one named dot per member)")
+    axes.tick_params(axis="x", labelsize=SMALL)
+    axes.set_xlim(0.6, len(framework.maturity_levels) + 2.4)
+    axes.set_xlabel(wrap("Level chosen by each member (each dot is numbered: the key below names "
+                         "the members)", 30), fontsize=SMALL)
     axes.spines[["top", "right"]].set_visible(False)
-    axes.set_title("Where the team agrees and where it does not", fontsize=11, loc="left")
+    axes.set_title(wrap("Where the team agrees and where it does not", 36), fontsize=TITLE,
+                   loc="left", x=-0.72)  # from the left edge of the pillar names
+    if numbers:  # the members, named in a key below: beside their dots they would overlap
+        key = "   ".join(f"{n} {_short(name, 16)}" for name, n in numbers.items())
+        figure.text(0.02, 0.0, wrap("Members: " + key, 40), fontsize=SMALL, va="top",
+                    color=INK, parse_math=False)
     return figure
 
 
@@ -142,7 +161,7 @@ def spread_alt_text(assessment: TeamAssessment) -> str:
 
 def trend_chart(benchmark: Benchmark) -> Figure:
     """The country's EGDI in every edition against the median of each peer group."""
-    figure = Figure(figsize=(7.5, 4.0))
+    figure = Figure(figsize=(WIDTH, 5.6))
     axes = figure.add_subplot()
     country = benchmark.country.dropna(subset=["egdi"])
     axes.plot(
@@ -158,17 +177,19 @@ def trend_chart(benchmark: Benchmark) -> Figure:
                 linestyle=style,
                 marker=marker,
                 markersize=4,
-                label=f"Median: {benchmark.peer_label(group)}",
+                label=wrap(f"Median: {benchmark.peer_label(group)}", 34),
             )
     axes.set_ylim(0, 1)
-    axes.set_ylabel("EGDI (0-1)")
-    axes.set_xticks(sorted(benchmark.survey.year.unique()))
-    axes.tick_params(axis="x", labelrotation=45, labelsize=8)
-    axes.legend(fontsize=7.5, frameon=False, loc="lower right")
+    axes.set_ylabel("EGDI (0-1)", fontsize=SMALL)
+    years = sorted(benchmark.survey.year.unique())
+    axes.set_xticks(years[::2] if years[-1] in years[::2] else years[1::2])
+    axes.tick_params(labelsize=SMALL)
+    axes.tick_params(axis="x", labelrotation=45)
+    axes.legend(fontsize=SMALL, frameon=False, loc="upper left", bbox_to_anchor=(-0.2, -0.22))
     axes.spines[["top", "right"]].set_visible(False)
     axes.set_title(
-        f"EGDI of {benchmark.name} and its peers, 2003-{benchmark.latest_year}",
-        fontsize=11,
+        wrap(f"EGDI of {benchmark.name} and its peers, 2003-{benchmark.latest_year}", 32),
+        fontsize=TITLE,
         loc="left",
         parse_math=False,
     )
@@ -189,22 +210,38 @@ def trend_alt_text(benchmark: Benchmark) -> str:
 def components_chart(benchmark: Benchmark) -> Figure:
     """Latest EGDI components of the country against each peer group's median."""
     table = benchmark.latest_vs_peers()
-    figure = Figure(figsize=(7.5, 4.0))
+    figure = Figure(figsize=(WIDTH, 7.6))
     axes = figure.add_subplot()
     columns = list(table.columns)
-    labels = {c: f"Median: {benchmark.peer_label(c)}" for c in columns if c != "country"}
-    grouped_bars(axes, table, {"country": benchmark.name, **labels}, "%.2f", fontsize=6.5)
-    axes.set_xticks(range(len(table)), [i.upper() for i in table.index])
-    axes.set_ylim(0, 1.15)
-    axes.legend(fontsize=7.5, frameon=False, ncols=2, loc="upper left")
+    labels = {c: wrap(f"Median: {benchmark.peer_label(c)}", 34) for c in columns
+              if c != "country"}
+    _bars_across(axes, table, {"country": benchmark.name, **labels})
+    axes.set_yticks(range(len(table)), [i.upper() for i in table.index], fontsize=SMALL)
+    axes.set_xlim(0, 1.25)
+    axes.tick_params(labelsize=SMALL)
+    axes.legend(fontsize=SMALL, frameon=False, loc="upper left", bbox_to_anchor=(-0.2, -0.08))
     axes.spines[["top", "right"]].set_visible(False)
     axes.set_title(
-        f"{benchmark.name} against its peers, {benchmark.latest_year}",
-        fontsize=11,
+        wrap(f"{benchmark.name} against its peers, {benchmark.latest_year}", 32),
+        fontsize=TITLE,
         loc="left",
         parse_math=False,
     )
     return figure
+
+
+def _bars_across(axes, table, labels: dict) -> None:
+    """One horizontal bar per column of ``table`` for each row (top to bottom), each column with
+    its colour and hatch, every bar labelled with its value: on a phone the values fit."""
+    from dgtkit.charts import HATCHES
+
+    height = 0.8 / len(table.columns)
+    for i, column in enumerate(table.columns):
+        positions = [y + (i - (len(table.columns) - 1) / 2) * height for y in range(len(table))]
+        bars = axes.barh(positions, table[column], height, label=labels[column],
+                         color=COLOURS[i], hatch=HATCHES[i], edgecolor="white")
+        axes.bar_label(bars, fmt="%.2f", fontsize=SMALL, padding=2)
+    axes.invert_yaxis()
 
 
 def components_alt_text(benchmark: Benchmark) -> str:
@@ -222,24 +259,30 @@ def components_alt_text(benchmark: Benchmark) -> str:
 def distribution_chart(benchmark: Benchmark) -> Figure:
     """Histogram of every Member State's latest EGDI with this country marked."""
     latest = benchmark.survey[benchmark.survey.year == benchmark.latest_year].egdi.dropna()
-    figure = Figure(figsize=(7.5, 3.2))
+    figure = Figure(figsize=(WIDTH, 4.2))
     axes = figure.add_subplot()
     axes.hist(latest, bins=[i / 20 for i in range(21)], color="#9ecae1", edgecolor="white")
     value = benchmark.latest.egdi
     axes.axvline(value, color=ORANGE, linewidth=2.5, linestyle="--")
     axes.annotate(
-        f"{benchmark.name}: {value:.2f}\n(higher than {benchmark.percentile():.0f}%)",
-        (value, axes.get_ylim()[1] * 0.85),
-        xytext=(6, 0),
+        f"{benchmark.name}: {value:.2f}\n(higher than\n{benchmark.percentile():.0f}%)",
+        (value, axes.get_ylim()[1] * 0.95),
+        xytext=(6 if value < 0.55 else -6, 0),
         textcoords="offset points",
-        fontsize=8,
+        ha="left" if value < 0.55 else "right",
+        va="top",
+        fontsize=SMALL,
         color=INK,
+        parse_math=False,
+        bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none"},
     )
     axes.set_xlim(0, 1)
-    axes.set_xlabel(f"EGDI {benchmark.latest_year}")
-    axes.set_ylabel("Member States")
+    axes.set_xlabel(f"EGDI {benchmark.latest_year}", fontsize=SMALL)
+    axes.set_ylabel("Member States", fontsize=SMALL)
+    axes.tick_params(labelsize=SMALL)
     axes.spines[["top", "right"]].set_visible(False)
-    axes.set_title("Where it stands among the 193 Member States", fontsize=11, loc="left")
+    axes.set_title(wrap("Where it stands among the 193 Member States", 32), fontsize=TITLE,
+                   loc="left")
     return figure
 
 
@@ -254,7 +297,7 @@ def distribution_alt_text(benchmark: Benchmark) -> str:
 
 def stakeholder_chart(stakeholders: StakeholderMap) -> Figure:
     """The power/interest grid: four named quadrants, each stakeholder a numbered point."""
-    figure = Figure(figsize=(7.0, 5.6))
+    figure = Figure(figsize=(WIDTH, 6.4))
     axes = figure.add_subplot()
     middle = HIGH - 0.5
     axes.axhline(middle, color=GREY, linewidth=1)
@@ -269,39 +312,35 @@ def stakeholder_chart(stakeholders: StakeholderMap) -> Figure:
     }
     for key, (name, _strategy) in QUADRANTS.items():
         x, y, align, vertical = corners[key]
-        axes.annotate(name, (x, y), fontsize=8.5, fontweight="bold", ha=align, va=vertical,
+        axes.annotate(name, (x, y), fontsize=SMALL, fontweight="bold", ha=align, va=vertical,
                       color=INK, bbox={"boxstyle": "round,pad=0.25", "facecolor": "#f1f1f1",
                                        "edgecolor": GREY, "linewidth": 0.6})
     for number, s in enumerate(stakeholders.stakeholders, start=1):
-        axes.scatter([s.interest], [s.power], s=90, color=BLUE, zorder=2)
+        axes.scatter([s.interest], [s.power], s=380, color=BLUE, zorder=2)
         axes.annotate(
             str(number),
             (s.interest, s.power),
             ha="center",
             va="center",
-            fontsize=7,
+            fontsize=SMALL,
             color="white",
             fontweight="bold",
             zorder=3,
         )
-        right = s.interest >= 8  # near the right edge the name goes to the left
-        axes.annotate(
-            _short(s.name, 22),
-            (s.interest, s.power),
-            xytext=(-7 if right else 7, 4),
-            textcoords="offset points",
-            ha="right" if right else "left",
-            fontsize=7.5,
-            parse_math=False,
-        )
     axes.set_xlim(0.5, 10.5)
-    axes.set_ylim(-1.5, 12.5)
-    axes.set_yticks(range(1, 11))
+    axes.set_ylim(-1.5, 12.5)  # the quadrants' names in bands above and below the grid
+    axes.set_yticks(range(1, 11, 3))
     for edge in (0.5, 10.5):
         axes.axhline(edge, color="#bbbbbb", linewidth=0.6)
-    axes.set_xlabel("Interest (1 = none, 10 = decisive)")
-    axes.set_ylabel("Power (1 = none, 10 = decisive)")
-    axes.set_title("Stakeholder map: power and interest", fontsize=11, loc="left")
+    axes.tick_params(labelsize=SMALL)
+    axes.set_xlabel("Interest (1 none, 10 decisive)", fontsize=SMALL)
+    axes.set_ylabel("Power (1 none, 10 decisive)", fontsize=SMALL)
+    axes.set_title(wrap("Stakeholder map: power and interest", 32), fontsize=TITLE, loc="left")
+    # The names in a key below the grid: beside their points they would cover each other.
+    key = [f"{n}  {_short(s.name, 34)}" for n, s in enumerate(stakeholders.stakeholders, 1)]
+    strategies = [f"{name}: {strategy}" for name, strategy in QUADRANTS.values()]
+    figure.text(0.02, 0.0, "\n".join(key + [""] + [wrap(s, 40) for s in strategies]),
+                fontsize=SMALL, va="top", color=INK, parse_math=False)
     return figure
 
 

@@ -1,4 +1,4 @@
-"""The chart of Ex 9: a heat map of skills gaps, roles by competencies, with the gap written in
+"""The chart of Ex 9: a heat map of skills gaps, competencies by roles, with the gap written in
 each cell. Colour is never the only signal: the number is printed, bigger gaps are hatched,
 and an unrated cell says "not rated"."""
 
@@ -9,6 +9,7 @@ import textwrap
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
 
+from dgtkit.charts import SMALL, TITLE, WIDTH, wrap
 from dgtkit.models.skills import Cell, SkillsMatrix
 
 WHITE, INK, GREY = "#FFFFFF", "#222222", "#555555"
@@ -26,39 +27,50 @@ def _wrap(text: str, width: int, lines: int = 3) -> str:
     return "\n".join(textwrap.wrap(text, width, max_lines=lines, placeholder="…"))
 
 
+ROLES_PER_PANEL = 3  # columns of a panel: as many as fit a phone with their words
+CELL_W, CELL_H, NAMES_W = 0.95, 0.72, 1.5  # inches
+LINE = 0.25  # inches: a line of SMALL text
+
+
 def gap_heatmap(matrix: SkillsMatrix) -> Figure:
-    """Roles (rows) by competencies (columns); each cell shows its gap and both levels."""
+    """Competencies (rows) by roles (columns), at most three roles to a panel so that a phone
+    shows every cell's words; each cell shows its gap and both levels."""
     rows, columns = matrix.roles, matrix.competencies
     if not rows or not columns:
-        figure = Figure(figsize=(6.5, 1.2))
+        figure = Figure(figsize=(WIDTH, 1.2))
         axes = figure.add_subplot()
         axes.set_axis_off()
-        axes.text(0.5, 0.5, "Add roles and competencies to see the matrix.", ha="center")
+        axes.text(0.5, 0.5, wrap("Add roles and competencies to see the matrix.", 36),
+                  ha="center", va="center", fontsize=SMALL)
         return figure
-    size = (max(6.5, 1.45 * len(columns) + 2.6), max(2.6, 0.8 * len(rows) + 2.0))
-    figure = Figure(figsize=size, layout="constrained")
-    axes = figure.add_subplot()
-    for r, role in enumerate(rows):
-        for c, column in enumerate(columns):
-            _draw_cell(axes, r, c, matrix.cells.get((role.id, column.id), Cell()))
-    axes.set_xlim(0, len(columns))
-    axes.set_ylim(len(rows), 0)
-    axes.xaxis.tick_top()
-    axes.set_xticks(
-        [c + 0.5 for c in range(len(columns))],
-        [_wrap(column.name, 16, 4) for column in columns],
-        fontsize=8,
-        **TEXT,
-    )
-    axes.set_yticks(
-        [r + 0.5 for r in range(len(rows))], [_wrap(role.name, 22, 2) for role in rows], **TEXT
-    )
-    axes.tick_params(length=0, labelsize=8.5)
-    axes.spines[:].set_visible(False)
-    axes.set_title(
-        "Skills gaps: the level needed minus today's level", fontsize=11, loc="left", pad=12
-    )
-    _legend(figure)
+    panels = [rows[i:i + ROLES_PER_PANEL] for i in range(0, len(rows), ROLES_PER_PANEL)]
+    names = {role.id: _wrap(role.name, 11, 4) for role in rows}
+    header = LINE * max(name.count("\n") + 1 for name in names.values()) + 0.2
+    panel_h = CELL_H * len(columns) + header  # the roles' names above the cells
+    title_h, legend_h = 0.75, 2.3
+    height = title_h + panel_h * len(panels) + 0.2 * (len(panels) - 1) + legend_h
+    figure = Figure(figsize=(WIDTH, height))
+    top = height - title_h
+    for roles in panels:
+        bottom = top - panel_h
+        axes = figure.add_axes((NAMES_W / WIDTH, bottom / height,
+                                CELL_W * len(roles) / WIDTH, CELL_H * len(columns) / height))
+        for c, role in enumerate(roles):
+            for r, competency in enumerate(columns):
+                _draw_cell(axes, r, c, matrix.cells.get((role.id, competency.id), Cell()))
+        axes.set_xlim(0, len(roles))
+        axes.set_ylim(len(columns), 0)
+        axes.xaxis.tick_top()
+        axes.set_xticks([c + 0.5 for c in range(len(roles))],
+                        [names[role.id] for role in roles], fontsize=SMALL, **TEXT)
+        axes.set_yticks([r + 0.5 for r in range(len(columns))],
+                        [_wrap(column.name, 15, 3) for column in columns], fontsize=SMALL, **TEXT)
+        axes.tick_params(length=0)
+        axes.spines[:].set_visible(False)
+        top = bottom - 0.2
+    figure.text(0.02, 1 - 0.08 / height, wrap("Skills gaps: the level needed minus today's level",
+                                              38), fontsize=TITLE, va="top")
+    _legend(figure, legend_h / height)
     return figure
 
 
@@ -68,7 +80,7 @@ def _draw_cell(axes, row: int, column: int, cell: Cell) -> None:
         axes.add_patch(
             Rectangle((column, row), 1, 1, facecolor=WHITE, edgecolor=GREY, linestyle=":")
         )
-        axes.text(*centre, "–\nnot rated", ha="center", va="center", fontsize=7.5, color=GREY)
+        axes.text(*centre, "–\nnot rated", ha="center", va="center", fontsize=SMALL, color=GREY)
         return
     colour, hatch = _fill(cell.gap)
     axes.add_patch(
@@ -83,7 +95,7 @@ def _draw_cell(axes, row: int, column: int, cell: Cell) -> None:
         f"{cell.gap}\n({cell.today}→{cell.needed})",
         ha="center",
         va="center",
-        fontsize=8.5,
+        fontsize=SMALL,
         fontweight="bold",
         color=INK,
         linespacing=1.1,
@@ -91,7 +103,7 @@ def _draw_cell(axes, row: int, column: int, cell: Cell) -> None:
     )
 
 
-def _legend(figure: Figure) -> None:
+def _legend(figure: Figure, height: float) -> None:
     handles = [
         Patch(facecolor=WHITE, edgecolor="#999999", label="0: no gap"),
         Patch(facecolor=FILLS[1][0], label="1: a gap of one level"),
@@ -100,12 +112,14 @@ def _legend(figure: Figure) -> None:
     ]
     figure.legend(
         handles=handles,
-        loc="outside lower center",
-        ncols=4,
-        fontsize=7.5,
+        loc="upper left",
+        bbox_to_anchor=(0.0, height),
+        ncols=1,
+        fontsize=SMALL,
         frameon=False,
-        title="In each cell: the gap, then (today → needed)",
-        title_fontsize=8,
+        title=wrap("In each cell: the gap, then (today → needed)", 36),
+        title_fontsize=SMALL,
+        alignment="left",
     )
 
 

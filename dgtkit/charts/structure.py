@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from matplotlib.figure import Figure
 
-from dgtkit.charts import BLUE, GREY
+from dgtkit.charts import BLUE, GREY, SMALL, TITLE, WIDTH, wrap
 from dgtkit.models.structure import OrganizationStructure, course_data, names_of
 
 LIGHT = "#dbe6f3"
@@ -27,7 +27,7 @@ def fit_chart(model: OrganizationStructure) -> Figure:
     data = course_data()
     scores = model.scores()
     top = model.most_possible
-    figure = Figure(figsize=(7.0, 4.4))
+    figure = Figure(figsize=(WIDTH, 5.4))
     axes = figure.add_subplot()
     names = [s.name for s in data.structures]
     values = [scores[s.id] for s in data.structures]
@@ -36,7 +36,7 @@ def fit_chart(model: OrganizationStructure) -> Figure:
         bar.set_hatch(hatch)
         bar.set_linewidth(3 if structure.id == model.recommendation else 1)
     labels = [f"{v} of {top}" if top else "0" for v in values]
-    axes.bar_label(bars, labels=labels, padding=3, fontsize=10, fontweight="bold")
+    axes.bar_label(bars, labels=labels, padding=3, fontsize=SMALL, fontweight="bold")
     for bar, structure in zip(bars, data.structures, strict=True):
         marks = _marks(model, structure.id)
         if marks:
@@ -46,19 +46,22 @@ def fit_chart(model: OrganizationStructure) -> Figure:
                 marks.upper(),
                 ha="center",
                 va="bottom",
-                fontsize=8,
+                fontsize=SMALL,
                 color=GREY,
             )
-    ceiling = max(top, 1) * 1.3
+    ceiling = max(top, 1) * 1.65
     axes.set_ylim(0, ceiling)
     if top:
         axes.axhline(top, color=GREY, linewidth=1, linestyle=":")
-        axes.text(2.45, top, f"most possible: {top}", ha="right", va="bottom", fontsize=8)
-    axes.set_ylabel("Fit score (points)")
+        axes.text(-0.4, top, f"most possible: {top}", ha="left", va="bottom", fontsize=SMALL)
+    axes.set_ylabel("Fit score (points)", fontsize=SMALL)
+    axes.tick_params(labelsize=SMALL)
     axes.spines[["top", "right"]].set_visible(False)
     if not top:
-        axes.text(1, ceiling / 2, "Rate your context to see the scores", ha="center", color=GREY)
-    axes.set_title("How well each structure fits your context", fontsize=11, loc="left")
+        axes.text(1, ceiling / 2, "Rate your context to see the scores", ha="center", color=GREY,
+                  fontsize=SMALL)
+    axes.set_title(wrap("How well each structure fits your context", 34), fontsize=TITLE,
+                   loc="left", x=-0.2)
     return figure
 
 

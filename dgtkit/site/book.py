@@ -15,11 +15,12 @@ itself (``dgtkit.site.widget_js``) is present, and keys the notebook execution c
 the library's code: jupyter-cache only looks at a notebook's own cells, so without this an
 exercise page would keep showing what an older dgtkit drew.
 
-Two things only the published book needs, so the notebooks do not carry them: the notice
-that a form on a static page cannot save (put above each exercise's form, ``LIVE_NOTICE``),
-and links between pages: a notebook links to a session by its address in the published book
-(so that the link works live, in Voila or JupyterLab), and the book turns those links into
-links to its own pages (and fails the build if the page does not exist).
+What only the published book needs, so the notebooks do not carry it: the note that a form
+on a static page is a preview, and links between pages: a notebook links to a session by its
+address in the published book (so that the link works live, in Voila or JupyterLab), and the
+book turns those links into links to its own pages (and fails the build if the page does not
+exist). What it changes in every page the theme writes (scripts, the preview notes, the
+menu's names, the glossary's letters) is ``dgtkit.site.pages``.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from sphinx.util.docutils import SphinxDirective
 from dgtkit.course import quizzes
 from dgtkit.course.frameworks import frameworks
 from dgtkit.course.week import week
-from dgtkit.site import render, self_check, widget_js
+from dgtkit.site import pages, render, self_check, widget_js
 
 
 class _MarkdownDirective(SphinxDirective):
@@ -93,13 +94,20 @@ def _directive(markdown: Callable[..., str], arguments: int, css_class: str) -> 
     )
 
 
+#: The extension's own modules: they shape the HTML of a page, never what a notebook's code
+#: draws, so changing them does not execute every notebook again.
+_BUILD_ONLY = frozenset({"site/book.py", "site/pages.py", "site/render.py", "site/self_check.py",
+                         "site/widget_js.py", "site/launch.py"})
+
+
 def library_fingerprint() -> str:
     """A short hash of dgtkit's code and data: it changes whenever an exercise may render anew."""
     package = Path(str(resources.files("dgtkit")))
     digest = hashlib.sha256()
     for path in sorted(package.rglob("*")):
-        if path.relative_to(package).parts[0] == "facilitator":
-            continue  # the facilitator's kit: no notebook runs it, so it never changes one
+        relative = path.relative_to(package)
+        if relative.as_posix() in _BUILD_ONLY or relative.parts[0] == "facilitator":
+            continue  # what only the build or the facilitator's kit runs never changes a page
         if path.suffix in {".py", ".yaml", ".css"} and "__pycache__" not in path.parts:
             digest.update(path.relative_to(package).as_posix().encode())
             digest.update(path.read_bytes())
@@ -119,45 +127,7 @@ def _cache_per_library_version(app: Sphinx, config) -> None:
     config.nb_execution_cache_path = str(current)
 
 
-#: Above each exercise's form in the published book only: live, the form saves.
-LIVE_NOTICE = (
-    "The form below shows how the exercise starts, but it cannot save here. To fill it in, "
-    "open it live with the launch button (the rocket) at the top of this page: on your "
-    "school's JupyterHub, on Binder or on Colab. In the workshop, open it on your JupyterHub "
-    "or laptop (make lab)."
-)
-APP_NOTICE = (
-    "The form below shows how the app starts, but it cannot save here. To try it live, use "
-    "the launch button (the rocket) at the top of this page. In the workshop, the facilitator "
-    "opens it for you as an app (make app)."
-)
-WEEK_NOTICE = (
-    "This page shows a team's saved results only when it runs live, beside the team's "
-    "workbook: open it with the launch button (the rocket) at the top of this page, or in the "
-    "workshop on your JupyterHub or laptop (make lab)."
-)
 NOTEBOOKS = "notebooks/"
-
-
-def live_notice(docname: str) -> nodes.Element:
-    """The notice of a static exercise page, as a docutils admonition."""
-    text = (APP_NOTICE if docname.endswith("action_plan")
-            else WEEK_NOTICE if docname.endswith("week_so_far") else LIVE_NOTICE)
-    box = nodes.admonition(classes=["note", "dgt-live-notice"])
-    box += nodes.title(text="Reading the online book?")
-    box += nodes.paragraph(text=text)
-    return box
-
-
-def add_live_notice(app: Sphinx, doctree: nodes.document) -> None:
-    """Put the notice above the first code cell of an exercise page."""
-    docname = app.env.docname
-    if not docname.startswith(NOTEBOOKS):
-        return
-    for node in doctree.findall(nodes.container):
-        if node.get("nb_element") == "cell_code":
-            node.parent.insert(node.parent.index(node), live_notice(docname))
-            return
 
 
 def book_pages_from_published_links(app: Sphinx, doctree: nodes.document,
@@ -185,9 +155,9 @@ def book_pages_from_published_links(app: Sphinx, doctree: nodes.document,
 def setup(app: Sphinx) -> dict:
     for name, spec in _DIRECTIVES.items():
         app.add_directive(name, _directive(*spec))
-    app.connect("doctree-read", add_live_notice)
     app.connect("doctree-resolved", book_pages_from_published_links)
     # Before Sphinx checks html_static_path, so the vendored folder exists by then.
     app.connect("config-inited", widget_js.ensure_for_sphinx, priority=100)
     app.connect("config-inited", _cache_per_library_version, priority=100)
+    pages.setup(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

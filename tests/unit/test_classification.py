@@ -37,7 +37,7 @@ def texts(figure: Figure) -> str:
     for axes in figure.axes:
         found += [t.get_text() for t in axes.texts] + [axes.get_title(loc="left")]
         found += [t.get_text() for t in axes.get_yticklabels() + axes.get_xticklabels()]
-    return "\n".join(found)
+    return "\n".join(text.replace("\n", " ") for text in found)  # wrapped to fit a phone
 
 
 # -- the data -------------------------------------------------------------------------------

@@ -14,10 +14,11 @@ ROW = {"gap": "A gap", "public": "", "private": "", "people": ""}
 
 
 def texts(figure):
+    """The chart's words (its key wraps them on lines that fit a phone: a break is a space)."""
     found = [t.get_text() for t in figure.texts]
     for axes in figure.axes:
         found += [t.get_text() for t in axes.texts] + [axes.get_title()]
-    return "\n".join(found)
+    return "\n".join(text.replace("\n", " ") for text in found)
 
 
 def roadmap() -> Roadmap:

@@ -33,7 +33,8 @@ def placed(order: list[str]) -> ProcessSequence:
 
 
 def texts(figure: Figure) -> list[str]:
-    return [t.get_text() for axes in figure.axes for t in axes.texts]
+    """The chart's texts; a step's name may take two lines (the chart is drawn for a phone)."""
+    return [t.get_text().replace("\n", " ") for axes in figure.axes for t in axes.texts]
 
 
 # -- the data -------------------------------------------------------------------------------

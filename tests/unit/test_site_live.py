@@ -1,4 +1,4 @@
-"""What only the published book shows: the notice above a form that cannot save there, and
+"""What only the published book shows: the note before a form that cannot save there, and
 links from the notebooks to the published book turned into links between the book's pages."""
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ from docutils.frontend import get_default_settings
 from docutils.parsers.rst import Parser
 from docutils.utils import new_document
 
-from dgtkit.site.book import add_live_notice, book_pages_from_published_links
+from dgtkit.site.book import book_pages_from_published_links
+from dgtkit.site.pages import preview_note
 from tests.conftest import REPO
 
 
@@ -28,19 +29,12 @@ def app(docname: str, docs=()):
                            srcdir=str(REPO), builder=builder)
 
 
-def test_the_notice_goes_above_the_form_on_exercise_pages_only():
-    document = document_with_a_code_cell()
-    add_live_notice(app("notebooks/ex03_pillar_self_rating"), document)
-    notice = document.children[1]
-    assert "dgt-live-notice" in notice["classes"]
-    assert "cannot save here" in notice.astext() and "launch button" in notice.astext()
-    assert isinstance(document.children[2], nodes.container)  # then the form
-    chapter = document_with_a_code_cell()
-    add_live_notice(app("book/m2-holistic-approach/2-1-introduction"), chapter)
-    assert "cannot save" not in chapter.astext()
-    plan = document_with_a_code_cell()
-    add_live_notice(app("notebooks/action_plan"), plan)
-    assert "make app" in plan.astext()
+def test_the_preview_note_says_what_a_static_page_can_and_cannot_do():
+    links = [("on Binder", "https://mybinder.org/v2/gh/x")]
+    note = preview_note(links)
+    assert "cannot save your answers here" in note and 'href="https://mybinder.org/v2/gh/x"' in note
+    week = preview_note(links, week=True)
+    assert "only when it runs live" in week and "make" not in note + week
 
 
 def test_a_link_to_the_published_book_becomes_a_link_to_the_books_own_page():

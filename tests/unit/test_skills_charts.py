@@ -30,8 +30,9 @@ def matrix() -> SkillsMatrix:
 
 
 def texts(figure) -> list[str]:
+    """Each cell's words and the roles' names (drawn over the columns: a phone shows three)."""
     axes = figure.axes[0]
-    return [t.get_text() for t in axes.texts] + [t.get_text() for t in axes.get_yticklabels()]
+    return [t.get_text() for t in axes.texts] + [t.get_text() for t in axes.get_xticklabels()]
 
 
 def test_each_cell_prints_its_gap_and_levels_or_says_not_rated():
@@ -40,7 +41,7 @@ def test_each_cell_prints_its_gap_and_levels_or_says_not_rated():
     assert "2\n(0→2)" in shown and "1\n(1→2)" in shown and "0\n(2→2)" in shown
     assert shown.count("–\nnot rated") == 2 * 6 - 3
     assert "$x^2$ <script>alert(1)</script>" in [t.replace("\n", "") for t in shown]
-    assert all(not t.get_parse_math() for t in figure.axes[0].get_yticklabels())
+    assert all(not t.get_parse_math() for t in figure.axes[0].get_xticklabels())
     assert to_png(figure).startswith(b"\x89PNG")  # "$x^2$" is text, not maths that could fail
 
 
