@@ -46,7 +46,7 @@ def score_chart(test: KnowledgeTest) -> Figure:
     axes.set_xticks(range(0, 101, 50))
     axes.set_xlabel(wrap("Right answers (% of the module's questions)", 32), fontsize=SMALL)
     axes.spines[["top", "right"]].set_visible(False)
-    axes.legend(
+    figure.legend(
         handles=[
             Patch(facecolor=STYLES[key][0], hatch=STYLES[key][1], edgecolor="white", label=label)
             for key, label in ATTEMPTS.items()

@@ -46,16 +46,18 @@ def side_by_side(left: w.Widget, right: w.Widget, left_basis: str = "30em",
                                                 align_items="flex-start", width="100%"))
 
 
-def example_box(exercise: str) -> w.Accordion:
-    """The worked example of ``exercise`` (course/examples.yaml), folded, marked invented."""
+def example_box(exercise: str) -> w.HTML:
+    """The worked example of ``exercise`` (course/examples.yaml), folded, marked invented.
+
+    A plain ``<details>``: it folds by keyboard and screen reader without a script, prints
+    open, and needs no icon font (an ipywidgets Accordion asks for Font Awesome's)."""
     from dgtkit.course.examples import examples
 
     example = examples()[exercise]
     items = "".join(f"<dt><b>{escape(label)}</b></dt><dd>{escape(text)}</dd>"
                     for label, text in example.items)
-    body = w.HTML(f'<div class="dgt-example"><p><i>An example, not your answer: this is what '
-                  f"an invented team wrote ({escape(example.team)}).</i></p>"
-                  f"<dl>{items}</dl></div>")
-    box = w.Accordion(children=[body], selected_index=None)
-    box.set_title(0, "See a worked example (an invented team)")
-    return box
+    return w.HTML(
+        '<details class="dgt-example"><summary>See a worked example (an invented team)'
+        "</summary><p><i>An example, not your answer: this is what an invented team wrote "
+        f"({escape(example.team)}).</i></p><dl>{items}</dl></details>"
+    )

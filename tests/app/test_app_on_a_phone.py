@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from dgtkit.store.team_codes import codes_path, write_codes
 from tests.conftest import REPO, free_port, tool_env, wait_for_http
 from tests.pagecheck import (
     DESKTOP,
@@ -45,6 +46,7 @@ def app(tmp_path_factory):
     settings = json.loads((REPO / "notebooks" / "voila.json").read_text())
     settings["VoilaKernelManager"]["kernel_pools_config"]["action_plan.ipynb"]["pool_size"] = 1
     (folder / "voila.json").write_text(json.dumps(settings))
+    write_codes(codes_path(folder / "room.sqlite"), ["team-390", "team-1280", "phone-team"])
     port = free_port()
     process = subprocess.Popen(
         [str(Path(sys.executable).parent / "voila"), "action_plan.ipynb", "--no-browser",

@@ -231,8 +231,8 @@ def test_two_windows_of_one_team_edit_at_once_and_lose_nothing(room, pages):
     assert [a["title"] for a in data["actions"]] == ["A from window one", "B from window two"]
 
     two.get_by_role("tab", name="Government and objectives").click()
-    two.get_by_label("City, region or agency", exact=True).fill("Mombasa")
-    two.get_by_label("City, region or agency", exact=True).press("Enter")
+    two.get_by_label("Government", exact=True).fill("Mombasa")
+    two.get_by_label("Government", exact=True).press("Enter")
     wait_saved(room, team, lambda d: d["government"] == "Mombasa")
     one.get_by_role("tab", name="Government and objectives").click()
     one.get_by_label("Country", exact=True).fill("Kenya")

@@ -111,7 +111,7 @@ def test_exercise_page_carries_the_form_and_the_chart(built_book):
 def test_only_the_static_book_says_a_form_cannot_save_and_its_links_stay_in_the_book(
         built_book):
     page = html_of(built_book, "notebooks/ex03_pillar_self_rating")
-    assert "Reading the online book?" in page and "cannot save here" in page
+    assert "This form is a preview" in page and "cannot save your answers here" in page
     assert 'href="../book/m2-holistic-approach/2-1-introduction.html"' in page
     assert "github.io" not in page.split("Rate the government", 1)[1].split("</p>", 1)[0]
 

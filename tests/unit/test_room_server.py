@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from types import SimpleNamespace
 
 import pytest
@@ -41,8 +42,15 @@ def manager(monkeypatch):
     return manager
 
 
+def run(coroutine):
+    """Run ``coroutine`` on a loop of its own, in a thread: the browser tests' driver may
+    already run a loop in this one."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def cull(manager, kernel_id):
-    asyncio.run(manager.cull_kernel_if_idle(kernel_id))
+    run(manager.cull_kernel_if_idle(kernel_id))
 
 
 def test_a_kernel_waiting_in_the_pool_is_never_culled(manager):
@@ -101,7 +109,7 @@ def test_a_restarted_kernel_is_never_served(manager):
         await asyncio.sleep(0)
         return content
 
-    assert asyncio.run(take())["kernel_id"] == "fine"
+    assert run(take())["kernel_id"] == "fine"
     assert manager.shut == ["dead"] and "dead" in manager._broken
 
 
@@ -121,7 +129,7 @@ def test_the_pool_refills_only_once_the_crowd_has_arrived(manager, monkeypatch):
         add_restart_callback=lambda *a: None, last_activity=None))
     manager._hand_out("visitor")  # a visitor just took a kernel from the pool
     arrived = manager.clock.now
-    asyncio.run(manager.start_kernel(env={"VOILA_PREHEAT": "False"}))  # a visitor's: at once
-    asyncio.run(manager.start_kernel(env={"VOILA_PREHEAT": "True"}))  # the pool's: later
+    run(manager.start_kernel(env={"VOILA_PREHEAT": "False"}))  # a visitor's: at once
+    run(manager.start_kernel(env={"VOILA_PREHEAT": "True"}))  # the pool's: later
     assert started[0] == (arrived, "False")
     assert started[1][1] == "True" and started[1][0] >= arrived + manager.refill_pause
