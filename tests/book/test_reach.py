@@ -131,7 +131,7 @@ def test_every_exercise_says_its_form_is_a_preview_and_how_to_open_it_live(built
         notes = re.findall(r'<div class="dgt-preview-note".*?</div>', html, re.S)
         assert len(notes) == 1, name
         note = notes[0]
-        if name.endswith("week_so_far"):  # it shows saved results, which only a live page has
+        if name.endswith("week_so_far.html"):  # it shows saved results, which only a live page has
             assert "This page is a preview." in note and "only when it runs live" in note
         else:
             assert "This form is a preview." in note and "cannot save" in note
