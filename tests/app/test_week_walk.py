@@ -27,7 +27,6 @@ from tests.week import GAPS, INDICATORS, STAKEHOLDERS, SWOT, TODAY, walk_the_wee
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 TEAM = "team-kisumu"
-SHOTS = Path("/tmp/issue21")
 
 
 @pytest.fixture(scope="module")
@@ -95,9 +94,9 @@ def test_the_week_so_far_shows_every_result_and_prints(served, offline_page, tmp
     assert SWOT[0][1] in shown and STAKEHOLDERS[0][0] in shown
     assert "Median days to issue a business permit" in shown
     assert page.locator(".dgt-week img[alt]").count() == 2  # the radar and the gap chart
-    SHOTS.mkdir(exist_ok=True)  # Voila scrolls inside the page: a tall window shows more
+    # Voila scrolls inside the page: a tall window shows more (kept with the test's files).
     page.set_viewport_size({"width": 1280, "height": 3200})
-    page.screenshot(path=str(SHOTS / "week-so-far.png"), full_page=True)
+    page.screenshot(path=str(tmp_path / "week-so-far.png"), full_page=True)
     page.set_viewport_size({"width": 1280, "height": 900})
     word = download(page, page.get_by_role("button", name="Download the week as a Word "
                                                           "document"), tmp_path)
