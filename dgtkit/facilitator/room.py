@@ -16,7 +16,8 @@ guide says more):
 
 A source is a workbook file or a folder (read with its sub-folders: ``*.sqlite`` workbooks,
 ``*.json`` and ``*.xlsx`` plan files). Every workbook is opened read-only (SQLite's
-``mode=ro``). A file that cannot be read is named in ``Room.problems`` and the rest is shown.
+``mode=ro``; a hand-in, which nobody writes to any more, as ``immutable``, so that nothing is
+made beside it even in a folder the facilitator may not write to). A file that cannot be read is named in ``Room.problems`` and the rest is shown.
 """
 
 from __future__ import annotations
@@ -236,7 +237,7 @@ def read_room(sources: Sequence[Path] | None = None) -> Room:
                 continue
             if path.suffix == ".sqlite":
                 codes = room_codes(path) if in_room else None
-                read = _workbook_teams(path, codes, reserved)
+                read = _workbook_teams(path, codes, reserved, settled=not in_room)
             else:
                 read = [_plan_file_team(path)]
         except (WorkbookError, *UNREADABLE) as error:
@@ -249,15 +250,17 @@ def read_room(sources: Sequence[Path] | None = None) -> Room:
     return Room(sorted(teams.values(), key=lambda t: t.name), problems, dates.now())
 
 
-def _workbook_teams(path: Path, codes: list[str] | None, reserved: set[str]) -> list[Team]:
+def _workbook_teams(path: Path, codes: list[str] | None, reserved: set[str],
+                    settled: bool) -> list[Team]:
     keys = [c.key for c in columns()]
     found = []
-    for name in Workbook(path, participant="reader", read_only=True).participants():
+    for name in Workbook(path, participant="reader", read_only=True,
+                         settled=settled).participants():
         if codes is not None and name not in codes:
             continue  # in the room, only the issued codes are teams
         if codes is None and _quiet_normalize(name) in reserved:
             continue  # never this computer's own user
-        workbook = Workbook(path, participant=name, read_only=True)
+        workbook = Workbook(path, participant=name, read_only=True, settled=settled)
         team = Team(name, sources=[path.name], done=set(workbook.latest_ids(keys)))
         team.ratings = handoff.pillar_ratings(workbook)
         team.gaps = handoff.capacity_gaps(workbook)

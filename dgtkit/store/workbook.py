@@ -104,13 +104,15 @@ class Workbook:
         participant: str | None = None,
         create: bool = True,
         read_only: bool = False,
+        settled: bool = False,
     ):
         self.path = Path(path) if path is not None else default_path()
         self.participant = _check_participant(participant or default_participant())
-        self.read_only = read_only
-        if (read_only or not create) and not self.path.is_file():
+        self.read_only = read_only or settled
+        self.settled = settled
+        if (self.read_only or not create) and not self.path.is_file():
             raise WorkbookError(f"There is no workbook at {self.path}.")
-        if read_only:  # another's workbook, read as it is: nothing is created or changed
+        if self.read_only:  # another's workbook, read as it is: nothing created or changed
             with self._connection() as db:
                 _check_identity(self.path, *_identity(db)[:2])
         else:
@@ -206,8 +208,10 @@ class Workbook:
         # A short-lived connection per operation: when the last one closes, SQLite folds the
         # write-ahead log back into the main file, so copying the workbook (nbgrader submit)
         # copies everything.
-        # Read only: SQLite's own "mode=ro", so no write can reach the file by any path.
-        target = (f"{self.path.resolve().as_uri()}?mode=ro" if self.read_only else self.path)
+        # Read only: SQLite's own "mode=ro", so no write can reach the file by any path; a
+        # settled copy (a hand-in nobody writes to) as immutable: nothing is made beside it.
+        mode = "immutable=1" if self.settled else "mode=ro"
+        target = f"{self.path.resolve().as_uri()}?{mode}" if self.read_only else self.path
         try:
             db = sqlite3.connect(target, timeout=_BUSY_TIMEOUT_S, isolation_level=None,
                                  uri=self.read_only)

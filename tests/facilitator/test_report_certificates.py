@@ -107,3 +107,16 @@ def test_the_workshop_needs_a_real_first_day(tmp_path):
         load_workshop(None, "1 March")
     workshop = load_workshop(None, "2027-03-01")
     assert workshop.dates_text == "1 March 2027 to 5 March 2027"
+
+
+def test_the_guide_and_make_help_name_each_verb_and_what_it_needs():
+    import subprocess
+
+    from tests.helpers import REPO
+
+    guide = (REPO / "book" / "facilitator-guide.md").read_text("utf-8")
+    shown = subprocess.run(["make", "-s", "help"], cwd=REPO, capture_output=True, text=True,
+                           check=True).stdout
+    for verb in ("make dashboard", "make report START=", "make certificates ROSTER="):
+        assert verb in guide and verb in shown
+    assert "name,organization,sessions" in guide and "facilitator-code.txt" in guide

@@ -93,6 +93,7 @@ def test_hand_ins_in_a_folder_a_damaged_file_is_named_and_the_rest_shown(tmp_pat
     from_file = [t for t in room.teams if t.sources[-1].endswith(".json")]
     assert from_file and from_file[0].plan is not None and from_file[0].plan.actions
     assert sorted(p.split(":")[0] for p in room.problems) == ["broken.json", "broken.sqlite"]
+    assert not list(folder.rglob("*-shm")) and not list(folder.rglob("*-wal"))  # nothing added
 
 
 def test_the_signature_changes_when_a_team_saves(room_file):
@@ -147,3 +148,18 @@ def test_on_a_hub_the_instructors_group_decides(monkeypatch, room_file):
     assert hub_instructor() is False
     dashboard = RoomDashboard(sources=[room_file])
     assert dashboard.view is None and "facilitator only" in dashboard.root.children[0].value
+
+
+def test_make_codes_issues_the_facilitators_code_once_apart_from_the_teams(tmp_path, capsys):
+    from dgtkit.instructor.team_codes import main
+    from dgtkit.store.team_codes import read_codes, read_facilitator_code
+
+    codes, own = tmp_path / "team-codes.txt", tmp_path / "facilitator-code.txt"
+    args = ["--file", str(codes), "--facilitator-file", str(own)]
+    assert main(["3", *args]) == 0
+    first = read_facilitator_code(own)
+    assert len(first.split("-")) == 4 and first not in read_codes(codes)
+    assert first in capsys.readouterr().out
+    assert main(["5", *args]) == 0 and read_facilitator_code(own) == first  # kept
+    assert main(["2", "--fresh", *args]) == 0 and read_facilitator_code(own) != first
+    assert len(read_codes(codes)) == 2
