@@ -17,7 +17,8 @@ guide says more):
 A source is a workbook file or a folder (read with its sub-folders: ``*.sqlite`` workbooks,
 ``*.json`` and ``*.xlsx`` plan files). Every workbook is opened read-only (SQLite's
 ``mode=ro``; a hand-in, which nobody writes to any more, as ``immutable``, so that nothing is
-made beside it even in a folder the facilitator may not write to). A file that cannot be read is named in ``Room.problems`` and the rest is shown.
+made beside it even in a folder the facilitator may not write to). A file that cannot be
+read is named in ``Room.problems`` and the rest is shown.
 """
 
 from __future__ import annotations
