@@ -27,6 +27,11 @@ from dgtkit.widgets.common import message_html
 
 log = logging.getLogger(__name__)
 POLL_SECONDS = 3.0
+STYLE = ("<style>table.dgt-room{border-collapse:collapse;margin:0.4em 0 1em}"
+         "table.dgt-room caption{text-align:left;font-weight:600;padding:0.2em 0}"
+         "table.dgt-room th,table.dgt-room td{border:1px solid #6b7785;padding:0.25em 0.5em;"
+         "text-align:left;vertical-align:top}table.dgt-room thead th{background:#e7eef7}"
+         "</style>")
 REFUSED = ("This page is for the workshop's facilitator only. It shows nothing to "
            "participants: to work on your team's plan, open the action-plan app with your "
            "team code.")
@@ -69,7 +74,7 @@ class DashboardView(View):
         room = self.model
         teams = room.teams
         self.heading.value = (
-            "<h1>The room's work</h1>"
+            STYLE + "<h1>The room's work</h1>"
             f'<p role="status" id="dgt-room-read">{len(teams)} team'
             f"{'' if len(teams) == 1 else 's'}, read at {escape(dates.moment(room.read_at))}. "
             "The page updates itself as teams save.</p>"
