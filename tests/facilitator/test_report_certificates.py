@@ -16,6 +16,7 @@ from dgtkit.instructor.sample_answers import write_workbook
 from dgtkit.store.workbook import Workbook
 from tests.facilitator.conftest import text_of
 from tests.helpers import freeze_clock
+from tests.room import knowledge
 
 TEAMS = ["apple-river-stone", "cedar-harbor-kite"]
 HOSTILE = "<script>alert(1)</script> too fast"
@@ -38,6 +39,8 @@ def written(tmp_path_factory):
         Workbook(workbook, participant=TEAMS[1]).save("training_evaluation", {
             "ratings": {"relevance": 5, "pace": 2}, "texts": {"to_change": HOSTILE},
             "commitments": []})
+        for team, pre, post in ((TEAMS[0], 3, 15), (TEAMS[1], 5, 12)):
+            Workbook(workbook, participant=team).save("knowledge_test", knowledge(pre, post))
         (folder / "workshop.yaml").write_text(WORKSHOP, "utf-8")
         workshop = load_workshop(folder / "workshop.yaml")
         report = folder / "report.docx"
@@ -60,7 +63,8 @@ def test_the_report_gives_the_programme_participation_evaluation_and_each_plan(w
     assert HOSTILE in text  # the comment as written, as text
     assert f"Team {TEAMS[0]}" in text and "Nothing is missing" in text
     assert f"Team {TEAMS[1]}" not in text  # no plan, no page
-    assert "No team took both the pre-test and the post-test" in text
+    assert "over the 2 team(s) that took both" in text and "Whole test" in text
+    assert "1. Introduction" in text and "+45 points" in text  # the whole test's gain
 
 
 def test_each_participant_has_a_certificate_with_course_dates_organizers_sessions(written):

@@ -15,24 +15,13 @@ from dgtkit.charts.room import ratings_heatmap, ratings_heatmap_alt_text
 from dgtkit.facilitator.dashboard import DashboardView, RoomDashboard
 from dgtkit.facilitator.room import code_opens, hub_instructor, read_room, signature
 from dgtkit.instructor.sample_answers import ANSWERS, write_plan_file, write_workbook
-from dgtkit.models.knowledge_test import POST, PRE, KnowledgeTest
 from dgtkit.store.team_codes import codes_path, write_codes, write_facilitator_code
 from dgtkit.store.workbook import Workbook, WorkbookError
 from tests.helpers import freeze_clock
+from tests.room import knowledge
 
 CODES = ["apple-river-stone", "cedar-harbor-kite"]
 HOSTILE = "<img src=x onerror=alert(1)> =HYPERLINK(\"http://x\")"
-
-
-def knowledge(pre_right: int, post_right: int) -> dict:
-    test = KnowledgeTest()
-    for attempt, right_count in ((PRE, pre_right), (POST, post_right)):
-        for n, question in enumerate(test.bank.questions):
-            choice = next(i for i, c in enumerate(question.choices)
-                          if c.correct == (n < right_count))
-            test.answer(attempt, question.id, choice)
-        test.submit(attempt)
-    return test.to_dict()
 
 
 @pytest.fixture
@@ -163,3 +152,14 @@ def test_make_codes_issues_the_facilitators_code_once_apart_from_the_teams(tmp_p
     assert main(["5", *args]) == 0 and read_facilitator_code(own) == first  # kept
     assert main(["2", "--fresh", *args]) == 0 and read_facilitator_code(own) != first
     assert len(read_codes(codes)) == 2
+
+
+def test_on_a_hub_the_dashboard_reads_the_exchanges_hand_ins(monkeypatch, tmp_path):
+    from dgtkit.facilitator.room import default_sources
+
+    assert default_sources()[1].name == "handed-in"  # beside the room's workbook
+    monkeypatch.setenv("JUPYTERHUB_USER", "teacher")
+    monkeypatch.setenv("DGT_EXCHANGE_ROOT", str(tmp_path / "exchange"))
+    assert tmp_path / "exchange" / "dgt-capacities" / "inbound" in default_sources()
+    monkeypatch.setenv("DGTKIT_DASHBOARD_SOURCES", os.pathsep.join(["a.sqlite", "b"]))
+    assert [p.name for p in default_sources()] == ["a.sqlite", "b"]
