@@ -9,13 +9,14 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 BOOK_PORT ?= 8000
 APP_PORT ?= 8866
+DASHBOARD_PORT ?= 8867
 LAB_PORT ?= 8888
 # Jupyter refuses to run as root unless told; a workshop laptop or a container may be root.
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
 .PHONY: help setup lock book build test app codes lab lint benchmarks clean chromium bubblewrap \
 	office proxy axe repository assignments validate autograde similarity formgrader feedback \
-	grades slides pdf worksheets
+	grades slides pdf worksheets dashboard report certificates
 
 help:
 	@echo "make book        build the book and serve it on http://$(HOST):$(BOOK_PORT)"
@@ -30,6 +31,12 @@ help:
 	@echo "make pdf         the whole book as one PDF (notes open, forms as worksheets),"
 	@echo "                 _build/print/book.pdf"
 	@echo "make worksheets  a paper worksheet (PDF) for each exercise, into _build/print/worksheets"
+	@echo "make dashboard   the room's live dashboard for the facilitator (facilitator code from"
+	@echo "                 make codes) on http://$(HOST):$(DASHBOARD_PORT); SOURCES=paths to read"
+	@echo "make report START=2027-03-01  the organizers' report (Word), _build/report/report.docx"
+	@echo "                 (WORKSHOP=workshop.yaml for the organizers and place; SOURCES as above)"
+	@echo "make certificates ROSTER=roster.csv START=2027-03-01  a certificate of participation"
+	@echo "                 per participant, Word and PDF, into _build/certificates"
 	@echo "make lock        resolve requirements*.txt again into requirements.lock (with hashes);"
 	@echo "                 UPGRADE=1 also moves every unpinned package to its newest version"
 	@echo ""
@@ -214,6 +221,24 @@ pdf: build chromium
 
 worksheets: $(STAMP) chromium
 	$(BIN)/python -m dgtkit.facilitator worksheets --out _build/print/worksheets
+
+# The room's dashboard (dgtkit/facilitator/dashboard.py): its own Voila server beside the app's,
+# reading the room's workbook and notebooks/handed-in/ (SOURCES=a:b reads those instead).
+dashboard: $(STAMP)
+	cd notebooks && $(if $(SOURCES),DGTKIT_DASHBOARD_SOURCES="$(SOURCES)") \
+	  ../$(BIN)/voila dashboard.ipynb --no-browser --Voila.ip=$(HOST) --port=$(DASHBOARD_PORT)
+
+# The end of the week: the organizers' report and the certificates (facilitator guide).
+WORKSHOP ?= workshop.yaml
+report: $(STAMP)
+	cd notebooks && $(if $(SOURCES),DGTKIT_DASHBOARD_SOURCES="$(SOURCES)") \
+	  ../$(BIN)/python -m dgtkit.facilitator report --out $(CURDIR)/_build/report/report.docx \
+	  $(if $(START),--start $(START)) --workshop $(abspath $(WORKSHOP))
+
+certificates: $(STAMP) office
+	@test -n "$(ROSTER)" || { echo "Usage: make certificates ROSTER=roster.csv [START=2027-03-01]"; exit 2; }
+	$(BIN)/python -m dgtkit.facilitator certificates --roster "$(ROSTER)" \
+	  --out _build/certificates $(if $(START),--start $(START)) --workshop $(abspath $(WORKSHOP))
 
 # The graded course: nbgrader's course directory is exercises/, and every nbgrader command runs
 # there with the course's nbgrader_config.py. The instructor guide (book/instructor-guide.md)

@@ -94,3 +94,51 @@ def write_codes(path: str | os.PathLike[str], codes: list[str]) -> None:
     temporary.write_text(text, "utf-8")
     os.chmod(temporary, 0o600)
     temporary.replace(path)
+
+
+# -- the facilitator's code: opens the room's dashboard, never a team's plan -------------------
+
+FACILITATOR_FILENAME = "facilitator-code.txt"
+
+
+def facilitator_code_path(workbook: str | os.PathLike[str] | None = None) -> Path:
+    """Where the facilitator's code is: ``$DGTKIT_FACILITATOR_CODE_FILE``, else beside the
+    workbook (``notebooks/facilitator-code.txt`` for ``make codes``)."""
+    configured = os.environ.get("DGTKIT_FACILITATOR_CODE_FILE", "").strip()
+    if configured:
+        return Path(configured)
+    return Path(workbook if workbook is not None else default_path()).with_name(
+        FACILITATOR_FILENAME)
+
+
+def read_facilitator_code(path: str | os.PathLike[str]) -> str:
+    """The facilitator's code in ``path``, normalized (CodesError: none issued, or unusable)."""
+    try:
+        lines = Path(path).read_text("utf-8").splitlines()
+    except FileNotFoundError:
+        raise CodesError("No facilitator code has been issued yet: the facilitator issues it "
+                         "with 'make codes' (see the facilitator guide).") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise CodesError(f"The facilitator code cannot be read ({error}).") from None
+    written = [line.split("#", 1)[0].strip() for line in lines]
+    written = [code for code in written if code]
+    if len(written) != 1:
+        raise CodesError("The facilitator code file must hold exactly one code. Issue it "
+                         "again with 'make codes FRESH=1'.")
+    try:
+        return normalize(written[0])
+    except FieldError as error:
+        raise CodesError(f"The facilitator code file holds no valid code ({error.message})"
+                         ) from None
+
+
+def write_facilitator_code(path: str | os.PathLike[str], code: str) -> None:
+    """Write the facilitator's ``code`` to ``path``, readable only by this computer's user."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(path.name + ".new")
+    temporary.write_text("# The facilitator's code for the room's dashboard ('make dashboard'),"
+                         "\n# issued with 'make codes'. Keep it to yourself: never give it to "
+                         f"a team.\n{normalize(code)}\n", "utf-8")
+    os.chmod(temporary, 0o600)
+    temporary.replace(path)

@@ -103,12 +103,20 @@ class Workbook:
         path: str | os.PathLike[str] | None = None,
         participant: str | None = None,
         create: bool = True,
+        read_only: bool = False,
+        settled: bool = False,
     ):
         self.path = Path(path) if path is not None else default_path()
         self.participant = _check_participant(participant or default_participant())
-        if not create and not self.path.is_file():
+        self.read_only = read_only or settled
+        self.settled = settled
+        if (self.read_only or not create) and not self.path.is_file():
             raise WorkbookError(f"There is no workbook at {self.path}.")
-        self._open_or_create()
+        if self.read_only:  # another's workbook, read as it is: nothing created or changed
+            with self._connection() as db:
+                _check_identity(self.path, *_identity(db)[:2])
+        else:
+            self._open_or_create()
 
     def __repr__(self) -> str:
         return f"Workbook({str(self.path)!r}, participant={self.participant!r})"
@@ -117,6 +125,8 @@ class Workbook:
 
     def save(self, exercise: str, data: dict[str, Any], participant: str | None = None) -> Revision:
         """Add a revision of ``exercise`` holding ``data`` (a JSON-compatible dict)."""
+        if self.read_only:
+            raise WorkbookError(f"The workbook {self.path} was opened to be read only.")
         exercise = _check_exercise(exercise)
         who = _check_participant(participant or self.participant)
         text = _encode(data)
@@ -198,13 +208,19 @@ class Workbook:
         # A short-lived connection per operation: when the last one closes, SQLite folds the
         # write-ahead log back into the main file, so copying the workbook (nbgrader submit)
         # copies everything.
+        # Read only: SQLite's own "mode=ro", so no write can reach the file by any path; a
+        # settled copy (a hand-in nobody writes to) as immutable: nothing is made beside it.
+        mode = "immutable=1" if self.settled else "mode=ro"
+        target = f"{self.path.resolve().as_uri()}?{mode}" if self.read_only else self.path
         try:
-            db = sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT_S, isolation_level=None)
+            db = sqlite3.connect(target, timeout=_BUSY_TIMEOUT_S, isolation_level=None,
+                                 uri=self.read_only)
         except sqlite3.Error as error:
             raise WorkbookError(f"The workbook {self.path} cannot be opened: {error}.") from error
         db.row_factory = sqlite3.Row
         try:
-            db.execute("PRAGMA synchronous = FULL")
+            if not self.read_only:
+                db.execute("PRAGMA synchronous = FULL")
             yield db
         except sqlite3.DatabaseError as error:
             raise WorkbookError(_explain(self.path, error)) from error
@@ -233,17 +249,7 @@ class Workbook:
                     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
                     app_id, version = APPLICATION_ID, SCHEMA_VERSION
-            if app_id != APPLICATION_ID:
-                raise WorkbookError(
-                    f"{self.path} is a database, but not a course workbook. Nothing was "
-                    "changed in it. Choose another file, or move this one away so that a new "
-                    "workbook can be started."
-                )
-            if version > SCHEMA_VERSION:
-                raise WorkbookError(
-                    f"{self.path} was written by a newer version of dgtkit "
-                    f"(workbook format {version}); update dgtkit to open it."
-                )
+            _check_identity(self.path, app_id, version)
             check = db.execute("PRAGMA quick_check").fetchone()[0]
             if check != "ok":
                 raise WorkbookError(
@@ -251,6 +257,20 @@ class Workbook:
                     "a facilitator may be able to recover earlier answers from it."
                 )
             db.execute("PRAGMA journal_mode = WAL")
+
+
+def _check_identity(path: Path, app_id: int, version: int) -> None:
+    if app_id != APPLICATION_ID:
+        raise WorkbookError(
+            f"{path} is a database, but not a course workbook. Nothing was "
+            "changed in it. Choose another file, or move this one away so that a new "
+            "workbook can be started."
+        )
+    if version > SCHEMA_VERSION:
+        raise WorkbookError(
+            f"{path} was written by a newer version of dgtkit "
+            f"(workbook format {version}); update dgtkit to open it."
+        )
 
 
 def _identity(db: sqlite3.Connection) -> tuple[int, int, int]:
