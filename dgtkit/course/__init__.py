@@ -11,6 +11,9 @@ from importlib import resources
 
 import yaml
 
+#: The course's title, as every file it writes names it (the book's is in _config.yml).
+TITLE = "Capacities for Digital Government Transformation"
+
 
 def read_yaml(name: str) -> object:
     """The course's YAML file ``name`` (for example ``"week.yaml"``), parsed."""

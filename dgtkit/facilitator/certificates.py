@@ -17,8 +17,9 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
+from dgtkit.course import TITLE as COURSE
 from dgtkit.course.week import week
-from dgtkit.facilitator.workshop import COURSE, Participant, Workshop
+from dgtkit.facilitator.workshop import Participant, Workshop
 from dgtkit.planfile.docx import BLUE, _page_setup
 
 

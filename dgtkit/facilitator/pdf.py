@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 from lxml import html as lxml_html
 
+from dgtkit.course import TITLE as COURSE
 from dgtkit.course.week import week
 from dgtkit.facilitator import look, worksheets
 from dgtkit.facilitator.pages import REPO
@@ -28,7 +29,6 @@ from dgtkit.facilitator.pages import REPO
 CHROMIUM = os.environ.get("DGTKIT_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update"]
-COURSE = "Capacities for Digital Government Transformation"
 FOOTER = ("<div style='font-size:8pt;width:100%;text-align:center;color:#{grey};"
           "font-family:Arial,\"Liberation Sans\",sans-serif'>{title} \u00b7 page "
           "<span class='pageNumber'></span> of <span class='totalPages'></span></div>")

@@ -11,9 +11,10 @@ from docx import Document
 from docx.enum.text import WD_BREAK
 from docx.oxml.ns import qn
 
+from dgtkit.course import TITLE as COURSE
 from dgtkit.course.week import week
 from dgtkit.facilitator.room import Room
-from dgtkit.facilitator.workshop import COURSE, Workshop
+from dgtkit.facilitator.workshop import Workshop
 from dgtkit.models import dates
 from dgtkit.models.knowledge_test import module_label
 from dgtkit.planfile.docx import _page_setup

@@ -30,6 +30,7 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
+from dgtkit.course import TITLE as COURSE
 from dgtkit.course.week import Exercise, Module, Slot, week
 from dgtkit.facilitator import fit, look, pages
 from dgtkit.facilitator.pages import Figure, Point, Run, SessionPage, Table, Text
@@ -39,7 +40,6 @@ BODY_WIDTH = look.SLIDE_WIDTH - 2 * look.MARGIN
 INSET_X, INSET_Y = 0.1, 0.05  # a text box's inner margins, in inches
 BULLET_INDENT = {0: 0.4, 1: 0.85}  # inches from the box's inner edge to the text
 TABLE_CELL_X, TABLE_CELL_Y = 0.08, 0.05
-COURSE = "Capacities for Digital Government Transformation"
 DASH = "\u2013"
 LANGUAGE = "en-GB"
 FOOTER, FOOTER_RULE = "Footer", "Footer rule"  # the names of a slide's footer shapes

@@ -33,7 +33,6 @@ import yaml
 from dgtkit.course.week import week
 from dgtkit.models import dates
 
-COURSE = "Capacities for Digital Government Transformation"
 NAME_LIMIT = 120
 ORGANIZATION_LIMIT = 200
 MAX_ROWS = 2000

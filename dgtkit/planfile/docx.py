@@ -28,6 +28,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from dgtkit.course import TITLE as COURSE
 from dgtkit.models import dates
 from dgtkit.models.action_plan import (
     BUDGET_SOURCES,
@@ -76,7 +77,7 @@ def to_docx(plan: ActionPlan, today: date | None = None) -> bytes:
     properties = document.core_properties
     properties.title = f"{TITLE}: {plan.name}"[:250]
     properties.author = (plan.team or "Course participants")[:250]
-    properties.subject = "Capacities for Digital Government Transformation, session 7.1"
+    properties.subject = f"{COURSE}, session 7.1"
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

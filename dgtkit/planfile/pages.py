@@ -11,11 +11,10 @@ from docx import Document
 from docx.enum.text import WD_BREAK
 from docx.shared import Cm, Pt
 
+from dgtkit.course import TITLE as COURSE
 from dgtkit.models import dates
 from dgtkit.models.pages import Bullets, Heading, Page, Table, Text
 from dgtkit.planfile.docx import BLUE, TEXT_WIDTH, _page_setup, _table
-
-COURSE = "Capacities for Digital Government Transformation"
 
 
 def pages_docx(pages: list[Page], title: str = "", charts: dict[str, bytes] | None = None,
