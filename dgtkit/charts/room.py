@@ -26,9 +26,9 @@ def ratings_heatmap(teams: Sequence[tuple[str, dict[str, int | None]]]) -> Figur
     pillars = fw.pillars
     lowest, highest = fw.maturity_levels[0].value, fw.maturity_levels[-1].value
     width = 4.2 + 1.05 * max(len(teams), 1)
-    height = 1.6 + 0.62 * len(pillars)
+    height = 2.3 + 0.62 * len(pillars)  # room above for the title and three-line names
     figure = Figure(figsize=(width, height))
-    axes = figure.add_axes((3.9 / width, 1.1 / height, 1 - 4.1 / width, 1 - 1.7 / height))
+    axes = figure.add_axes((3.9 / width, 1.1 / height, 1 - 4.1 / width, 1 - 2.4 / height))
     for column, (_team, ratings) in enumerate(teams):
         for row, pillar in enumerate(pillars):
             value = ratings.get(pillar.id)
@@ -51,8 +51,9 @@ def ratings_heatmap(teams: Sequence[tuple[str, dict[str, int | None]]]) -> Figur
     axes.tick_params(length=0)
     for spine in axes.spines.values():
         spine.set_visible(False)
-    axes.set_xlabel(f"Each team's rating, {lowest} (lowest) to {highest} (highest); "
-                    f"{NOT_RATED} not rated", fontsize=SMALL)
+    key = f"Each team's rating, {lowest} (lowest) to {highest} (highest); {NOT_RATED} not rated"
+    figure.text(0.02, 0.2 / height, wrap(key, int(width * 11)), fontsize=SMALL, color=INK,
+                va="bottom")
     figure.suptitle("Pillar ratings (Ex 3), team by team", fontsize=TITLE, x=0.02, ha="left")
     return figure
 
