@@ -194,6 +194,38 @@ def indicators_page(clinic) -> Page:
                                       tuple(rows)),))
 
 
+def local_review_page(review) -> Page:
+    """Ex 12 (``LocalReview``): each target, what tracks it, its baseline and target, who
+    reports it, how the data is broken down, and the actions that serve it; then the
+    dashboard's three lists."""
+    from dgtkit.models.local_review import DISAGGREGATIONS
+
+    title = "Ex 12 Local SDG review"
+    if review is None or not review.targets:
+        return _not_done("ex12", title, "choose at least one SDG target your plan serves.")
+    board = review.dashboard()
+    rows = []
+    for item in review.targets:
+        late = " (deadline passed)" if item.target in board.passed else ""
+        base = (f"{item.baseline} ({item.baseline_year})" if item.has_data
+                else "No data yet")
+        how = "; ".join(p for p in (item.data_source, item.frequency, item.reporter) if p)
+        groups = ", ".join(DISAGGREGATIONS[k].split(" (")[0] for k in item.disaggregation)
+        rows.append((item.target + late, item.measure or "Not chosen", base,
+                     item.target_value, how, groups or "None yet",
+                     _s(len(item.actions), "action")))
+
+    def listed(ids) -> str:
+        return ", ".join(ids) if ids else "none"
+
+    return Page("ex12", title, (
+        Table(("Target", "Tracked by", "Baseline", "Target value", "Source, frequency, "
+               "reports", "Broken down by", "Served by"), tuple(rows)),
+        Bullets((f"Tracked: {listed(board.tracked)}.", f"No data yet: {listed(board.no_data)}.",
+                 f"Served by no action: {listed(board.unserved)}.")),
+    ), chart="review")
+
+
 # -- the exercises that add to it ------------------------------------------------------------
 
 
@@ -296,4 +328,5 @@ def week_pages(week) -> WeekPages:
         skills_page(week.ex09),
         roadmap_page(week.roadmap),
         indicators_page(week.indicators),
+        local_review_page(week.ex12),
     ])
