@@ -10,6 +10,7 @@ from dgtkit.models import (
     benefit_risk,
     classification,
     indicators,
+    local_review,
     roadmap,
     scenarios,
     sequencing,
@@ -206,4 +207,18 @@ def check_indicators(path: str | Path = ASSIGNMENT_WORKBOOK):
     """Ex 11: five indicators that pass all five SMART tests, over more than one level."""
     model = saved_model(indicators.EXERCISE_KEY, indicators.IndicatorSet, path, "indicators")
     assert_checks(model.set_checks(), "Ex 11, your indicators")
+    return model
+
+
+def check_local_review(path: str | Path = ASSIGNMENT_WORKBOOK):
+    """Ex 12: three or more SDG targets, each tracked (a measure, a source, a target value, a
+    frequency, who reports), with a baseline, broken down by a group, and served by an Ex 10
+    action of the same workbook."""
+    from dgtkit.store import handoff
+    from dgtkit.store.workbook import Workbook
+
+    model = saved_model(local_review.EXERCISE_KEY, local_review.LocalReview, path,
+                        "local SDG review")
+    rows = handoff.roadmap(Workbook(path, create=False), anyone=True)
+    assert_checks(model.checks({str(row.id) for row in rows}), "Ex 12, your local SDG review")
     return model
