@@ -296,5 +296,5 @@ def _one(what: str) -> str:
     for plural, single in (("still lack", "still lacks"), ("have no", "has no"),
                            ("do not say", "does not say"), ("are served", "is served")):
         if what.startswith(plural):
-            return single + what[len(plural):]
+            return (single + what[len(plural):]).replace("they are", "it is")
     return what

@@ -111,7 +111,8 @@ class LocalReviewView(View):
             description="How often", style=LABEL_STYLE, ensure_option=False,
             options=list(indicator_guide().frequencies), placeholder="Choose or write")
         self.breakdown = {
-            key: w.Checkbox(description=label, indent=False, layout=w.Layout(width="auto"))
+            key: w.Checkbox(description=label, indent=False,
+                            layout=w.Layout(width="auto", margin="0 1.5em 0 0"))
             for key, label in DISAGGREGATIONS.items()
         }
         self.tied_actions = w.SelectMultiple(description="Ex 10 actions", style=LABEL_STYLE,
@@ -129,7 +130,7 @@ class LocalReviewView(View):
             self.target_text, *self.fields.values(),
             w.HTML("<b>Break the data down by</b> (tick every group you will report):"),
             w.Box(list(self.breakdown.values()),
-                  layout=w.Layout(display="flex", flex_flow="row wrap", gap="0 1.5em")),
+                  layout=w.Layout(display="flex", flex_flow="row wrap")),
             self.message,
         ])
         return [

@@ -23,6 +23,7 @@ CHECKS = {
     "ex09_skills": [grading.check_skills],
     "ex10_roadmap": [grading.check_roadmap],
     "ex11_indicators": [grading.check_indicators],
+    "ex12_local_sdg_review": [grading.check_local_review],
 }
 
 
