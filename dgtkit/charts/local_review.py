@@ -35,9 +35,9 @@ def review_chart(review: LocalReview, action_ids: set[str] | None = None) -> Fig
     rows = _answers(review, action_ids)
     height = 2.2 + 0.45 * max(len(rows), 1)
     figure = Figure(figsize=(WIDTH, height))
-    axes = figure.add_axes((0.3, 0.04, 0.68, 1 - 1.5 / height))
-    axes.set_title(wrap(f"Local SDG review: {len(rows)} target{'s' * (len(rows) != 1)}", 36),
-                   fontsize=TITLE, x=-0.4, ha="left", pad=34, **TEXT)
+    axes = figure.add_axes((0.38, 0.04, 0.6, 1 - 1.5 / height))
+    figure.text(0.02, 1 - 0.35 / height, f"Local SDG review: {len(rows)} "
+                f"target{'s' * (len(rows) != 1)}", fontsize=TITLE, ha="left", va="top", **TEXT)
     axes.set_xlim(-0.6, len(COLUMNS) - 0.4)
     axes.set_ylim(len(rows) - 0.5 if rows else 0.5, -0.5)
     axes.set_xticks(range(len(COLUMNS)), COLUMNS, fontsize=SMALL)
