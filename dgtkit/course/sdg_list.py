@@ -78,6 +78,16 @@ class SdgList:
         return tuple(found)
 
 
+def deadline_note(target_id: str, year: int) -> str:
+    """'Its own deadline, 2017, has passed.' for a target whose deadline is before ``year``;
+    else '' (also for an id not in the list)."""
+    try:
+        target = sdg_list().target(target_id)
+    except KeyError:
+        return ""
+    return f"Its own deadline, {target.deadline}, has passed." if target.passed(year) else ""
+
+
 def _rows(name: str) -> list[dict[str, str]]:
     with (data_dir() / name).open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))

@@ -11,7 +11,7 @@ from html import escape
 import ipywidgets as w
 
 from dgtkit.charts.local_review import review_alt_text, review_chart
-from dgtkit.course.sdg_list import sdg_list
+from dgtkit.course.sdg_list import deadline_note, sdg_list
 from dgtkit.models.checks import this_year
 from dgtkit.models.indicators import indicator_guide
 from dgtkit.models.local_review import DISAGGREGATIONS, LocalReview
@@ -225,8 +225,8 @@ class LocalReviewView(View):
             return
         item = self.model.get(target_id)
         official = sdg_list().target(target_id)
-        late = (f" <b>Its own deadline, {official.deadline}, has passed.</b>"
-                if official.passed(this_year()) else "")
+        late = deadline_note(target_id, this_year())
+        late = f" <b>{late}</b>" if late else ""
         self.target_text.value = (f"<p><b>Target {escape(target_id)}.</b> "
                                   f"{escape(official.text)}{late}</p>")
         with self.quietly():

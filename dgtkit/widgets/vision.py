@@ -10,8 +10,9 @@ from html import escape
 import ipywidgets as w
 
 from dgtkit.charts.envisioning import milestone_timeline, timeline_alt_text
+from dgtkit.course.sdg_list import deadline_note
 from dgtkit.course.sdgs import sdgs
-from dgtkit.models.checks import FormErrors
+from dgtkit.models.checks import FormErrors, this_year
 from dgtkit.models.pages import vision_page
 from dgtkit.models.text import FieldError
 from dgtkit.models.vision import (
@@ -247,7 +248,8 @@ class VisionView(View):
                     [
                         box,
                         w.HTML(
-                            f"<span>{escape(target.text)}</span>", layout=w.Layout(width="32em")
+                            f"<span>{escape(target.text)}{_late(target.id)}</span>",
+                            layout=w.Layout(width="32em"),
                         ),
                     ]
                 )
@@ -409,6 +411,12 @@ def gaps_html(model: Vision) -> str:
     )
 
 
+def _late(target_id: str) -> str:
+    """' <b>Its own deadline, 2017, has passed.</b>' for such a target (17.8), else ''."""
+    note = deadline_note(target_id, this_year())
+    return f" <b>{escape(note)}</b>" if note else ""
+
+
 def linked_targets_html(target_ids: list[str]) -> str:
     if not target_ids:
         return "<p><i>No target linked yet.</i></p>"
@@ -417,7 +425,8 @@ def linked_targets_html(target_ids: list[str]) -> str:
     for target in map(data.target, target_ids):
         goal = data.goal(target.goal)
         items.append(
-            f"<li><b>{escape(target.label)}</b> ({escape(goal.label)}): {escape(target.text)}</li>"
+            f"<li><b>{escape(target.label)}</b> ({escape(goal.label)}): {escape(target.text)}"
+            f"{_late(target.id)}</li>"
         )
     return f"<p>Linked targets:</p><ul>{''.join(items)}</ul>"
 

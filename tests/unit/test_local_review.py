@@ -156,3 +156,13 @@ def test_module_7_checks_that_every_sdg_target_is_official_and_served_by_an_acti
     with pytest.raises(plan.ActionErrors, match="not one of the 169"):
         plan.new_action("Map bus stops", "Transport office", date(2026, 7, 1),
                         date(2026, 12, 1), sdg_targets=["11.2", "11.99"])
+
+
+def test_ex7s_short_list_says_that_17_8s_deadline_has_passed():
+    from dgtkit.course.sdg_list import deadline_note
+    from dgtkit.widgets.vision import linked_targets_html
+
+    assert deadline_note("17.8", 2026) == "Its own deadline, 2017, has passed."
+    assert deadline_note("16.6", 2026) == deadline_note("no such id", 2026) == ""
+    shown = linked_targets_html(["17.8", "16.6"])
+    assert shown.count("has passed") == 1 and "2017, has passed" in shown
