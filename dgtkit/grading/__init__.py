@@ -25,6 +25,7 @@ _WHERE = {
                      "check_benefit_risk", "saved_pillar_rating", "check_pillar_rating_complete",
                      "check_sequence_order", "check_sequence_links", "check_situation_profile",
                      "check_situation_evidence", "check_scenarios", "check_vision",
+                     "check_vision_ecosystem",
                      "check_structure", "check_skills", "check_roadmap", "check_indicators",
                      "check_local_review"],
                     "exercises"),

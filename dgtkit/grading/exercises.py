@@ -175,6 +175,14 @@ def check_vision(path: str | Path = ASSIGNMENT_WORKBOOK):
     return model
 
 
+def check_vision_ecosystem(path: str | Path = ASSIGNMENT_WORKBOOK):
+    """Ex 7 (outcome 2): the national vision or digital strategy the vision serves, and the
+    actors of the public, private and people sectors who carry it."""
+    model = saved_model(vision.EXERCISE_KEY, vision.Vision, path, "vision")
+    assert_checks(model.ecosystem_checks(), "Ex 7, who carries your vision")
+    return model
+
+
 # -- Module 5 ------------------------------------------------------------------------------
 
 

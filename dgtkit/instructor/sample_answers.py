@@ -145,6 +145,11 @@ def _vision() -> vision.Vision:
     model.name_beneficiaries("Older people and residents of remote villages")
     model.link_target("16.6")
     model.link_target("9.c")
+    model.name_strategy("Indonesia's national digital transformation roadmap")
+    for sector, actors in (("public", "Regional secretariat; national digital agency"),
+                           ("private", "The regional bank and the mobile operators"),
+                           ("people", "Village councils and the residents' association")):
+        model.name_carriers(sector, actors)
     for offset, title in ((0, "Data-sharing rule"), (4, "Services online"), (7, "Help nearby")):
         model.add_milestone(vision.new_milestone(dates.today().year + offset, title,
                                                  "The regent has signed it."))

@@ -144,6 +144,12 @@ def vision_page(vision) -> Page:
         facts.append("SDG targets: " + ", ".join(vision.sdg_targets))
     if vision.focus_gap:
         facts.append(f"Focus: {vision.focus_gap.name}")
+    if vision.strategy:
+        facts.append(f"Serves: {vision.strategy}")
+    from dgtkit.models.vision import SECTORS
+
+    facts += [f"Carried by ({label.lower()}): {vision.carriers[sector]}"
+              for sector, label in SECTORS.items() if vision.carriers.get(sector)]
     if facts:
         blocks.append(Bullets(tuple(facts)))
     if vision.milestones:
