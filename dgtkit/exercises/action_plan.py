@@ -176,7 +176,7 @@ class ActionPlanApp(Exercise):
         suggestions = plan_prefill.from_vision(vision)
         suggestions += plan_prefill.from_roadmap(interventions, choices, vision, week.gaps,
                                                  week.ex12)
-        suggestions += plan_prefill.from_gaps(week.gaps, vision, covered)
+        suggestions += plan_prefill.from_gaps(week.gaps, vision, covered, week.ex12)
         suggestions += plan_prefill.from_structure(week.ex08)
         suggestions += plan_prefill.from_skills(week.ex09)
         suggestions += plan_prefill.from_situation(week.gaps, week.situation)

@@ -130,12 +130,15 @@ def _priority_reason(gap) -> str:
 
 
 def from_gaps(gaps, vision: VisionLink | None = None,
-              covered: set[str] | frozenset[str] = frozenset()) -> list[Suggestion]:
+              covered: set[str] | frozenset[str] = frozenset(), review=None) -> list[Suggestion]:
     """Each Ex 5 capacity gap (``dgtkit.store.handoff.capacity_gaps``) that no Ex 10 row
     covers (``covered``: the pillars of the roadmap's rows) as an action to close it, with
-    its problem statement and evidence."""
+    its problem statement and evidence; with the vision's SDG targets, unless an Ex 12
+    review (``review``) tied its targets to actions: no action serves them all, so the team
+    chooses."""
     suggestions = []
-    targets = list(vision.sdg_targets) if vision else []
+    tied = review is not None and bool(review.targets_by_action())
+    targets = list(vision.sdg_targets) if vision and not tied else []
     for gap in gaps:
         size = int(gap.gap)
         if size <= 0 or gap.pillar in covered:

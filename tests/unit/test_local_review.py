@@ -128,8 +128,8 @@ def test_the_dashboard_chart_says_each_answer_in_words_and_its_alt_text_lists_th
 
 def test_the_plan_takes_the_review_targets_and_each_roadmap_row_its_own(tmp_path):
     path = tmp_path / "workbook.sqlite"
-    sample_answers.write_workbook(path, "team", ["ex07_vision", "ex10_roadmap",
-                                                 "ex12_local_sdg_review"])
+    sample_answers.write_workbook(path, "team", ["ex05_situation_analysis", "ex07_vision",
+                                                 "ex10_roadmap", "ex12_local_sdg_review"])
     workbook = Workbook(path, participant="team")
     week = handoff.week(workbook)
     assert week.ex12 == handoff.local_review(workbook) and not week.is_empty
@@ -139,6 +139,8 @@ def test_the_plan_takes_the_review_targets_and_each_roadmap_row_its_own(tmp_path
     actions = plan_prefill.from_roadmap(rows, [], link, week.gaps, week.ex12)
     assert [a.values["sdg_targets"] for a in actions] == [["16.6"], ["16.9"], ["4.4"], ["9.c"]]
     assert plan_prefill.vision_link(week.vision).sdg_targets == ("16.6", "9.c")
+    gaps = plan_prefill.from_gaps(week.gaps, link, set(), week.ex12)
+    assert gaps and all(s.values["sdg_targets"] == [] for s in gaps)  # the team chooses
     workbook.save(local_review.EXERCISE_KEY, {"targets": [{"target": "nonsense"}]})
     assert handoff.local_review(workbook) is None  # unreadable: an empty result, no error
 
