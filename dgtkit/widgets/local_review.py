@@ -219,9 +219,11 @@ class LocalReviewView(View):
     def _fill(self, values: bool = True) -> None:
         """Show the chosen target in the editor (``values``: also its fields' values)."""
         target_id = self.chosen.value
-        self.editor.layout.display = None if target_id else "none"
         self.remove_button.disabled = not target_id
+        for field in [*self.fields.values(), *self.breakdown.values()]:
+            field.disabled = not target_id  # the parts wait for a target (paper shows them)
         if not target_id:
+            self.target_text.value = "<p><i>Add a target above: its parts come here.</i></p>"
             return
         item = self.model.get(target_id)
         official = sdg_list().target(target_id)
