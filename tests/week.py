@@ -1,5 +1,5 @@
 """A real week: the planning officers of a Kenyan county go from Ex 3 to the action plan, with
-the kind of text a team writes. The thread (Ex 3, 5, 7, 10, 11) is driven through each
+the kind of text a team writes. The thread (Ex 3, 5, 7, 10, 11, 12) is driven through each
 exercise's own form, as a participant would; Ex 2, 8 and 9 through their models. The clock
 must be frozen at ``TODAY`` (``tests.helpers.freeze_clock``) by the caller.
 """
@@ -13,6 +13,7 @@ from dgtkit.exercises.ex05_situation import SituationAnalysisLab
 from dgtkit.exercises.ex07_vision import VisionBuilder
 from dgtkit.exercises.ex10_roadmap import CapacityRoadmap
 from dgtkit.exercises.ex11_indicators import IndicatorClinic
+from dgtkit.exercises.ex12_local_review import LocalSdgReview
 from dgtkit.models import benefit_risk, skills, structure
 from dgtkit.store.workbook import Workbook
 
@@ -77,6 +78,17 @@ INDICATORS = (
     ("County e-services law in force", "Yes or no", "No", "Yes", date(2026, 1, 5),
      date(2027, 3, 1), "County Assembly records", "Quarterly", "Omondi, county attorney"),
 )
+#: Ex 12: (target, the words searched, global indicator or "" with a local proxy, source,
+#: baseline, its year, target value, reporter, the Ex 10 rows (indices) that serve it)
+TARGETS = (
+    ("16.6", "effective accountable", "", "Median days to issue a business permit",
+     "County permit register", "63 days", "2025", "10 days by 2027", "Directorate of Trade",
+     (0, 3)),
+    ("4.4", "skills employment", "4.4.1", "", "HR records of the Public Service Board", "9%",
+     "2025", "80% by 2029", "County Public Service Board", (1,)),
+    ("9.c", "universal affordable internet", "9.c.1", "", "Communications Authority of Kenya",
+     "87%", "2024", "100% by 2030", "County Department of ICT", (2,)),
+)
 RISKS = (
     ("Departments refuse to give up their own registers",
      "The Governor signs the data-sharing rule; each department names a data officer",
@@ -97,6 +109,7 @@ def walk_the_week(path, participant: str = "team-kisumu") -> Workbook:
     _ex09(workbook)
     _ex10(workbook)
     _ex11(workbook)
+    _ex12(workbook)
     return workbook
 
 
@@ -210,6 +223,25 @@ def _ex11(workbook: Workbook) -> None:
         clinic.save.click()
         clinic.confirmed_by.value = who
         clinic.confirm.click()
+
+
+def _ex12(workbook: Workbook) -> None:
+    view = LocalSdgReview(workbook).view
+    view.goal.value = 0
+    for target, words, indicator, proxy, source, baseline, year, value, who, tied in TARGETS:
+        view.search.value = words
+        view.found.value = target
+        view.add_button.click()
+        assert view.chosen.value == target, view.pick_message.value
+        view.indicator.value = indicator
+        for field, text in (("proxy", proxy), ("data_source", source), ("baseline", baseline),
+                            ("baseline_year", year), ("target_value", value),
+                            ("frequency", "Once a year"), ("reporter", who)):
+            view.fields[field].value = text
+        view.breakdown["sex"].value = view.breakdown["location"].value = True
+        rows = [value for _label, value in view.tied_actions.options]
+        view.tied_actions.value = tuple(rows[i] for i in tied)
+        assert view.message.value == "", view.message.value
 
 
 #: What the team adds on Day 5: (budget, source, priority, why, risk, mitigation) per action,

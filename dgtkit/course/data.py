@@ -7,12 +7,11 @@ course (not a checkout) carries a copy in ``share/dgtkit/data``.
 
 from __future__ import annotations
 
-import os
-import sys
 from functools import cache
-from pathlib import Path
 
 import pandas as pd
+
+from dgtkit.course.files import CHECKOUT, data_dir  # noqa: F401 (the one copy, re-exported)
 
 INCOME_GROUPS = ("Low income", "Lower middle income", "Upper middle income", "High income")
 REGIONS = ("Africa", "Americas", "Asia", "Europe", "Oceania")
@@ -24,19 +23,6 @@ INDEX_NAMES = {
     "hci": "Human Capital Index (HCI)",
     "epi": "E-Participation Index (EPI)",
 }
-
-
-CHECKOUT = Path(__file__).resolve().parents[2] / "data"
-
-
-def data_dir() -> Path:
-    """``DGTKIT_DATA``; else ``data/`` of the checkout dgtkit runs from; else the installed copy
-    (``share/dgtkit/data``, for a ``pip install`` as on Binder or Colab)."""
-    if os.environ.get("DGTKIT_DATA"):
-        return Path(os.environ["DGTKIT_DATA"])
-    if (CHECKOUT / "egov_survey.csv").is_file():
-        return CHECKOUT
-    return Path(sys.prefix) / "share" / "dgtkit" / "data"
 
 
 @cache

@@ -22,6 +22,7 @@ EXERCISES = {
     "SkillsGapMatrix": "ex09_skills",  # Ex 9
     "CapacityRoadmap": "ex10_roadmap",  # Ex 10
     "IndicatorClinic": "ex11_indicators",  # Ex 11
+    "LocalSdgReview": "ex12_local_review",  # Ex 12
     "KnowledgeTest": "knowledge_test",  # the Day 1 pre-test and Day 5 post-test
     "TrainingEvaluation": "evaluation",  # Day 5, session 7.2
     "ActionPlanApp": "action_plan",  # Day 5, the Voila app

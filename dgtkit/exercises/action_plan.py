@@ -168,14 +168,15 @@ class ActionPlanApp(Exercise):
         workbook = self._week_workbook()
         week = handoff.week(workbook)
         self._government = week.government
-        vision = plan_prefill.vision_link(week.vision)
+        vision = plan_prefill.vision_link(week.vision, week.ex12)
         indicators = handoff.indicators(workbook)
         choices = plan_prefill.indicator_choices(indicators) if indicators else []
         interventions = handoff.roadmap(workbook)
         covered = {i.pillar for i in interventions if i.pillar}
         suggestions = plan_prefill.from_vision(vision)
-        suggestions += plan_prefill.from_roadmap(interventions, choices, vision, week.gaps)
-        suggestions += plan_prefill.from_gaps(week.gaps, vision, covered)
+        suggestions += plan_prefill.from_roadmap(interventions, choices, vision, week.gaps,
+                                                 week.ex12)
+        suggestions += plan_prefill.from_gaps(week.gaps, vision, covered, week.ex12)
         suggestions += plan_prefill.from_structure(week.ex08)
         suggestions += plan_prefill.from_skills(week.ex09)
         suggestions += plan_prefill.from_situation(week.gaps, week.situation)

@@ -144,6 +144,10 @@ SHEETS = (
     Sheet("ex11", "IndicatorClinic", frozenset({"Indicator to edit", "Value to remove"}),
           {"Save indicator": Copies(_asked_indicators, "Measures (Ex 10)"),
            "Add value": Copies(_fixed(4))}),
+    Sheet("ex12", "LocalSdgReview", frozenset({"Goal", "Search the targets", "Target"}),
+          hints={"Target to describe": "Write the number of one target your plan serves (for "
+                                       "example 16.9). Fill in this part once for each "
+                                       "target: copy it, with the target at the top."}),
     Sheet("knowledge_test", "KnowledgeTest"),
     Sheet("training_evaluation", "TrainingEvaluation", frozenset({"Commitment to remove"}),
           {"Add commitment": Copies(_most_commitments, "What I will do")}),

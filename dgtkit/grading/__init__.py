@@ -25,7 +25,9 @@ _WHERE = {
                      "check_benefit_risk", "saved_pillar_rating", "check_pillar_rating_complete",
                      "check_sequence_order", "check_sequence_links", "check_situation_profile",
                      "check_situation_evidence", "check_scenarios", "check_vision",
-                     "check_structure", "check_skills", "check_roadmap", "check_indicators"],
+                     "check_vision_ecosystem",
+                     "check_structure", "check_skills", "check_roadmap", "check_indicators",
+                     "check_local_review"],
                     "exercises"),
     "bring_forward": "earlier_work",
     **dict.fromkeys(["PLAN_OBJECTIVES", "PLAN_ACTIONS", "FIRST_STEP_DAYS", "REQUIRED_PARTS",
@@ -34,7 +36,8 @@ _WHERE = {
                      "plan_completeness", "plan_consistency", "check_action_plan_complete",
                      "check_action_plan_distinct", "check_action_plan_objectives_served",
                      "check_action_plan_consistent", "check_action_plan_follows_earlier_work",
-                     "check_action_plan_own_work"], "action_plan"),
+                     "check_action_plan_own_work", "check_action_plan_sdg_targets",
+                     "sdg_problems"], "action_plan"),
 }
 
 __all__ = sorted(_WHERE)

@@ -30,10 +30,11 @@ PLAN_OBJECTIVES, PLAN_ACTIONS, FIRST_STEP_DAYS = 2, 4, 92
 #: session 7.1 that have a yes-or-no answer: what it serves (objective), where it builds
 #: capacity (capacity level, pillar), what it costs and who pays (budget, its source), and
 #: how the team will know it worked (an indicator with a baseline and a target). The lead and
-#: the dates are required by the form itself. The other parts (partners, SDG targets, risks
-#: and their mitigation, priority and its reason) are advice only: whether an action needs
-#: partners or touches an SDG target, and whether a risk or a priority is well argued, is a
-#: matter of quality, which the lecturer grades with the rubric of the pitch.
+#: the dates are required by the form itself. The SDG targets have a check of their own
+#: (``check_action_plan_sdg_targets``: official targets, each served by an action). The
+#: other parts (partners, risks and their mitigation, priority and its reason) are advice
+#: only: whether an action needs partners, and whether a risk or a priority is well argued,
+#: is a matter of quality, which the lecturer grades with the rubric of the pitch.
 REQUIRED_PARTS = frozenset({"objective", "capacity_level", "pillar", "budget",
                             "budget_source", "indicator"})
 #: The lines a message lists before "and N more".
@@ -326,6 +327,39 @@ def check_action_plan_objectives_served(folder: str | Path = "."):
         f"{name_list(unserved)}."
     )
     return plan
+
+
+def sdg_problems(plan) -> list[str]:
+    """What is wrong with the plan's SDG targets: none named; a target that is not one of
+    the 169; a target of the plan (Ex 12's, or the vision's) that no action serves."""
+    from dgtkit.course.sdg_list import sdg_list
+
+    official = sdg_list().target_ids
+    served = {t for action in plan.actions for t in action.sdg_targets}
+    named = list(dict.fromkeys([*plan.vision.sdg_targets, *served]))
+    if not named:
+        return ["The plan names no SDG target. Tie each action to the targets it serves "
+                "(Ex 12, the local SDG review, chooses them)."]
+    problems = []
+    unknown = [t for t in named if t not in official]
+    if unknown:
+        problems.append(f"These are not SDG targets: {name_list(unknown)}. Use the official "
+                        "numbers, such as 11.2 or 16.a.")
+    idle = [t for t in plan.vision.sdg_targets if t in official and t not in served]
+    if idle:
+        problems.append(f"No action serves the plan's SDG target{'s' * (len(idle) != 1)} "
+                        f"{name_list(idle)}. Tie {'each' if len(idle) != 1 else 'it'} to an "
+                        "action in the action's 'SDG targets', or drop it in Ex 12.")
+    return problems
+
+
+def check_action_plan_sdg_targets(folder: str | Path = "."):
+    """Module 7 (part of consistency): the plan names SDG targets, every one is one of the
+    169 official targets, and each target of the plan is served by at least one action."""
+    graded = submitted_plan(folder, say=False)
+    problems = sdg_problems(graded.plan)
+    assert not problems, _listing("The SDG targets of your plan:", problems, _fix(graded))
+    return graded.plan
 
 
 def plan_consistency(plan, made: date | None) -> list[str]:

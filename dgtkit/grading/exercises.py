@@ -10,6 +10,7 @@ from dgtkit.models import (
     benefit_risk,
     classification,
     indicators,
+    local_review,
     roadmap,
     scenarios,
     sequencing,
@@ -174,6 +175,14 @@ def check_vision(path: str | Path = ASSIGNMENT_WORKBOOK):
     return model
 
 
+def check_vision_ecosystem(path: str | Path = ASSIGNMENT_WORKBOOK):
+    """Ex 7 (outcome 2): the national vision or digital strategy the vision serves, and the
+    actors of the public, private and people sectors who carry it."""
+    model = saved_model(vision.EXERCISE_KEY, vision.Vision, path, "vision")
+    assert_checks(model.ecosystem_checks(), "Ex 7, who carries your vision")
+    return model
+
+
 # -- Module 5 ------------------------------------------------------------------------------
 
 
@@ -206,4 +215,22 @@ def check_indicators(path: str | Path = ASSIGNMENT_WORKBOOK):
     """Ex 11: five indicators that pass all five SMART tests, over more than one level."""
     model = saved_model(indicators.EXERCISE_KEY, indicators.IndicatorSet, path, "indicators")
     assert_checks(model.set_checks(), "Ex 11, your indicators")
+    return model
+
+
+def check_local_review(path: str | Path = ASSIGNMENT_WORKBOOK):
+    """Ex 12: three or more SDG targets, each tracked (a measure, a source, a target value, a
+    frequency, who reports), with a baseline, broken down by a group, and served by an Ex 10
+    action: a row of the roadmap saved in the same workbook, when it holds one."""
+    from dgtkit.store import handoff
+    from dgtkit.store.workbook import Workbook, WorkbookError
+
+    model = saved_model(local_review.EXERCISE_KEY, local_review.LocalReview, path,
+                        "local SDG review")
+    try:
+        rows = handoff.roadmap(Workbook(path, create=False), anyone=True)
+    except WorkbookError:
+        rows = []
+    action_ids = {str(row.id) for row in rows} if rows else None
+    assert_checks(model.checks(action_ids), "Ex 12, your local SDG review")
     return model

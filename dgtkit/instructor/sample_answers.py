@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from dgtkit.course.frameworks import frameworks
@@ -25,6 +26,7 @@ from dgtkit.models import (
     classification,
     dates,
     indicators,
+    local_review,
     pillar_rating,
     roadmap,
     scenarios,
@@ -143,6 +145,11 @@ def _vision() -> vision.Vision:
     model.name_beneficiaries("Older people and residents of remote villages")
     model.link_target("16.6")
     model.link_target("9.c")
+    model.name_strategy("Indonesia's national digital transformation roadmap")
+    for sector, actors in (("public", "Regional secretariat; national digital agency"),
+                           ("private", "The regional bank and the mobile operators"),
+                           ("people", "Village councils and the residents' association")):
+        model.name_carriers(sector, actors)
     for offset, title in ((0, "Data-sharing rule"), (4, "Services online"), (7, "Help nearby")):
         model.add_milestone(vision.new_milestone(dates.today().year + offset, title,
                                                  "The regent has signed it."))
@@ -182,6 +189,13 @@ def ex09_skills() -> dict:
 
 
 def _roadmap() -> roadmap.Roadmap:
+    """The same roadmap (same row ids) on every call of a day, so that Ex 11 and Ex 12 tie
+    their indicators and targets to the rows Ex 10 saved."""
+    return roadmap.Roadmap.from_dict(_roadmap_of(dates.today()))
+
+
+@cache
+def _roadmap_of(_day: date) -> dict:
     model = roadmap.Roadmap.from_gaps(_gaps())
     model.follow_vision(_vision())
     owners = {
@@ -204,7 +218,7 @@ def _roadmap() -> roadmap.Roadmap:
         model.save_row(drafts[number] if number < len(drafts) else None, **values)
     for extra in drafts[len(owners):]:
         model.remove_row(extra)
-    return model
+    return model.to_dict()
 
 
 def ex10_roadmap() -> dict:
@@ -235,6 +249,28 @@ def ex11_indicators() -> dict:
         existing = model.indicators[number].id if number < len(model.indicators) else None
         saved = model.save_indicator(existing, **values)
         model.confirm(saved.id, "Ana, head of planning")
+    return model.to_dict()
+
+
+def ex12_local_review() -> dict:
+    """Four targets of the regency's plan, each tracked, with a baseline, broken down and
+    tied to an Ex 10 row and an Ex 11 indicator."""
+    rows = _roadmap().interventions()
+    clinic = indicators.IndicatorSet.from_dict(ex11_indicators()).summaries()
+    model = local_review.LocalReview()
+    targets = (("16.6", "", "Share of residents' requests answered within the service standard"),
+               ("16.9", "16.9.1", ""), ("4.4", "", "Front-office staff with a digital skills "
+                                                  "certificate"),
+               ("9.c", "9.c.1", ""))
+    for number, (target, indicator, proxy) in enumerate(targets):
+        model.add_target(target)
+        model.update(target, indicator=indicator, proxy=proxy,
+                     data_source="The regency's service records", baseline="40%",
+                     baseline_year=dates.today().year - 1, target_value="80% by 2030",
+                     frequency="Every six months", reporter="Regional planning office",
+                     disaggregation=["sex", "location"],
+                     actions=[str(rows[number % len(rows)].id)],
+                     indicators=[str(clinic[number].id)])
     return model.to_dict()
 
 
@@ -325,6 +361,7 @@ ANSWERS: dict[str, Callable[[], dict]] = {
     skills.EXERCISE_KEY: ex09_skills,
     roadmap.EXERCISE_KEY: ex10_roadmap,
     indicators.EXERCISE_KEY: ex11_indicators,
+    local_review.EXERCISE_KEY: ex12_local_review,
     plan.EXERCISE_KEY: action_plan,
 }
 

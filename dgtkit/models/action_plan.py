@@ -557,7 +557,7 @@ def new_action(title: object, lead: object, start: object, end: object, *,
     the ids the objective must be one of.
     """
     from dgtkit.course.frameworks import frameworks
-    from dgtkit.course.sdgs import sdgs
+    from dgtkit.course.sdg_list import sdg_list
 
     errors: list[FieldError] = []
 
@@ -615,9 +615,9 @@ def new_action(title: object, lead: object, start: object, end: object, *,
         target = plain(target).strip()
         if not target:
             continue
-        if target not in sdgs().target_ids:
-            errors.append(FieldError("sdg_targets",
-                                     f"Target {target[:20]} is not in the course's list."))
+        if target not in sdg_list().target_ids:
+            errors.append(FieldError("sdg_targets", f"'{target[:20]}' is not one of the 169 "
+                                                    "SDG targets."))
         elif target not in targets:
             targets.append(target)
     values["sdg_targets"] = tuple(targets)
@@ -636,6 +636,10 @@ def new_objective(title: object, link: object = "", others: Iterable[Objective] 
         if other.title.casefold() == text.casefold():
             raise FieldError("objective", f"There is already an objective '{other.title}'.")
     return Objective(title=text, link=plain(link)[:64])
+
+
+#: The most SDG targets the plan keeps beside its vision (Ex 7's two or three, or Ex 12's).
+SDG_MOST = 12
 
 
 @dataclass(frozen=True)
@@ -701,7 +705,7 @@ class VisionLink:
             statement=clean_line("vision", data.get("statement", ""), "The vision",
                                  VISION_LIMIT),
             year=year,
-            sdg_targets=tuple(plain(t)[:10] for t in data.get("sdg_targets") or [])[:10],
+            sdg_targets=tuple(plain(t)[:10] for t in data.get("sdg_targets") or [])[:SDG_MOST],
             milestones=tuple(milestones[:20]),
         )
 

@@ -144,6 +144,12 @@ def vision_page(vision) -> Page:
         facts.append("SDG targets: " + ", ".join(vision.sdg_targets))
     if vision.focus_gap:
         facts.append(f"Focus: {vision.focus_gap.name}")
+    if vision.strategy:
+        facts.append(f"Serves: {vision.strategy}")
+    from dgtkit.models.vision import SECTORS
+
+    facts += [f"Carried by ({label.lower()}): {vision.carriers[sector]}"
+              for sector, label in SECTORS.items() if vision.carriers.get(sector)]
     if facts:
         blocks.append(Bullets(tuple(facts)))
     if vision.milestones:
@@ -192,6 +198,38 @@ def indicators_page(clinic) -> Page:
     return Page("ex11", title, (Table(("Indicator", "Baseline", "Target", "Source and "
                                        "frequency", "Reports", "SMART tests passed"),
                                       tuple(rows)),))
+
+
+def local_review_page(review) -> Page:
+    """Ex 12 (``LocalReview``): each target, what tracks it, its baseline and target, who
+    reports it, how the data is broken down, and the actions that serve it; then the
+    dashboard's three lists."""
+    from dgtkit.models.local_review import DISAGGREGATIONS
+
+    title = "Ex 12 Local SDG review"
+    if review is None or not review.targets:
+        return _not_done("ex12", title, "choose at least one SDG target your plan serves.")
+    board = review.dashboard()
+    rows = []
+    for item in review.targets:
+        late = " (deadline passed)" if item.target in board.passed else ""
+        base = (f"{item.baseline} ({item.baseline_year})" if item.has_data
+                else "No data yet")
+        how = "; ".join(p for p in (item.data_source, item.frequency, item.reporter) if p)
+        groups = ", ".join(DISAGGREGATIONS[k].split(" (")[0] for k in item.disaggregation)
+        rows.append((item.target + late, item.measure or "Not chosen", base,
+                     item.target_value, how, groups or "None yet",
+                     _s(len(item.actions), "action")))
+
+    def listed(ids) -> str:
+        return ", ".join(ids) if ids else "none"
+
+    return Page("ex12", title, (
+        Table(("Target", "Tracked by", "Baseline", "Target value", "Source, frequency, "
+               "reports", "Broken down by", "Served by"), tuple(rows)),
+        Bullets((f"Tracked: {listed(board.tracked)}.", f"No data yet: {listed(board.no_data)}.",
+                 f"Served by no action: {listed(board.unserved)}.")),
+    ), chart="review")
 
 
 # -- the exercises that add to it ------------------------------------------------------------
@@ -296,4 +334,5 @@ def week_pages(week) -> WeekPages:
         skills_page(week.ex09),
         roadmap_page(week.roadmap),
         indicators_page(week.indicators),
+        local_review_page(week.ex12),
     ])

@@ -19,6 +19,7 @@ from dgtkit.course.frameworks import frameworks
 from dgtkit.models.action_plan import (
     CAPACITY_LEVELS,
     CONTEXT_SECTIONS,
+    SDG_MOST,
     TITLE_LIMIT,
     ActionPlan,
     Milestone,
@@ -93,16 +94,21 @@ def _level_of(pillar: str) -> str:
     return (framework.pillar(pillar).level or "") if pillar in framework.pillar_ids else ""
 
 
-def vision_link(vision) -> VisionLink:
-    """The Ex 7 vision (a ``dgtkit.models.vision.Vision``) as the plan keeps it."""
+def vision_link(vision, review=None) -> VisionLink:
+    """The Ex 7 vision (a ``dgtkit.models.vision.Vision``) as the plan keeps it. Its SDG
+    targets are those of the Ex 12 local review (``review``, a
+    ``dgtkit.models.local_review.LocalReview``) when the team chose any there, the targets
+    its plan serves; else the two or three of the vision."""
+    targets = tuple(t.target for t in review.targets) if review and review.targets else ()
     if vision is None:
-        return VisionLink()
+        return VisionLink(sdg_targets=targets[:SDG_MOST])
     milestones = tuple(
         Milestone(int(m.year), _short(m.title), str(m.id)) for m in vision.milestones
     )
     year = vision.year if isinstance(vision.year, int) else None
     return VisionLink(statement=_short(vision.statement, 600), year=year,
-                      sdg_targets=tuple(vision.sdg_targets), milestones=milestones)
+                      sdg_targets=(targets or tuple(vision.sdg_targets))[:SDG_MOST],
+                      milestones=milestones)
 
 
 def from_vision(vision: VisionLink) -> list[Suggestion]:
@@ -124,12 +130,15 @@ def _priority_reason(gap) -> str:
 
 
 def from_gaps(gaps, vision: VisionLink | None = None,
-              covered: set[str] | frozenset[str] = frozenset()) -> list[Suggestion]:
+              covered: set[str] | frozenset[str] = frozenset(), review=None) -> list[Suggestion]:
     """Each Ex 5 capacity gap (``dgtkit.store.handoff.capacity_gaps``) that no Ex 10 row
     covers (``covered``: the pillars of the roadmap's rows) as an action to close it, with
-    its problem statement and evidence."""
+    its problem statement and evidence; with the vision's SDG targets, unless an Ex 12
+    review (``review``) tied its targets to actions: no action serves them all, so the team
+    chooses."""
     suggestions = []
-    targets = list(vision.sdg_targets) if vision else []
+    tied = review is not None and bool(review.targets_by_action())
+    targets = list(vision.sdg_targets) if vision and not tied else []
     for gap in gaps:
         size = int(gap.gap)
         if size <= 0 or gap.pillar in covered:
@@ -200,13 +209,15 @@ def _value(value: float | None) -> str:
 
 
 def from_roadmap(interventions, indicators: list[IndicatorChoice],
-                 vision: VisionLink | None = None, gaps=()) -> list[Suggestion]:
+                 vision: VisionLink | None = None, gaps=(), review=None) -> list[Suggestion]:
     """Each complete Ex 10 row (``dgtkit.store.handoff.roadmap``) as an action: the problem it
-    solves (the row's gap, in the team's words), the evidence of its Ex 5 gap (``gaps``), and
-    its Ex 11 indicator with its monitoring when one measures it."""
+    solves (the row's gap, in the team's words), the evidence of its Ex 5 gap (``gaps``), its
+    Ex 11 indicator with its monitoring when one measures it, and its SDG targets: those the
+    Ex 12 review (``review``) ties to the row, when the team tied any; else the vision's."""
     by_row = {c.intervention_id: c for c in indicators if c.intervention_id}
     milestone_ids = {m.title.casefold(): m.id for m in (vision.milestones if vision else ())}
-    targets = list(vision.sdg_targets) if vision else []
+    tied = review.targets_by_action() if review is not None else {}
+    targets = list(vision.sdg_targets) if vision and not tied else []
     by_pillar = {g.pillar: g for g in gaps}
     suggestions = []
     for row in interventions:
@@ -224,7 +235,7 @@ def from_roadmap(interventions, indicators: list[IndicatorChoice],
                          "people": _short(row.people, 300)},
             "problem": _short(row.gap or "", 300),
             "evidence": _short(evidence or "", 600),
-            "sdg_targets": targets,
+            "sdg_targets": tied.get(str(row.id), targets),
             "origin": f"ex10:{row.id}",
             "milestone": milestone_ids.get((row.milestone or "").casefold(), ""),
         }

@@ -10,7 +10,10 @@ Public API, for later exercises (saved under ``EXERCISE_KEY``)::
     vision.focus            # pillar id of the Ex 5 gap the vision focuses on, or None
     vision.gaps_considered  # the Ex 5 gaps the exercise started with, biggest first
     vision.milestones       # [Milestone(year, title, must_be_true)], ordered by year
+    vision.strategy         # the national development vision or digital strategy it serves
+    vision.carriers         # who carries it: {"public": ..., "private": ..., "people": ...}
     vision.checks(), vision.passes()
+    vision.ecosystem_checks()  # the strategy it serves and the actors who carry it
 """
 
 from __future__ import annotations
@@ -41,6 +44,11 @@ TARGETS_MIN, TARGETS_MAX = 2, 3
 MILESTONES_MIN = 3
 MILESTONE_TITLE_LIMIT = 120
 MUST_BE_TRUE_LIMIT = 500
+STRATEGY_LIMIT = 200
+CARRIERS_LIMIT = 200
+#: The three sectors of the digital government ecosystem that carry a vision (session 4.1).
+SECTORS = {"public": "Public sector", "private": "Private sector",
+           "people": "People and civil society"}
 #: Words that name a group of people; a statement using one names who benefits.
 BENEFICIARY_WORDS = (
     "citizen", "resident", "people", "person", "persons", "community", "communities",
@@ -190,6 +198,8 @@ class Vision:
     focus: str | None = None
     gaps_considered: list[ConsideredGap] = field(default_factory=list)
     _milestones: list[Milestone] = field(default_factory=list)
+    strategy: str = ""  # the national development vision or digital strategy it serves
+    carriers: dict[str, str] = field(default_factory=dict)  # sector → the actors who carry it
     current_year: int = field(default_factory=this_year, compare=False, repr=False)
 
     @classmethod
@@ -260,6 +270,35 @@ class Vision:
         self.beneficiaries = clean_text(
             "beneficiaries", text, "Who benefits", BENEFICIARIES_LIMIT, required=False
         )
+
+    def name_strategy(self, text: object) -> None:
+        self.strategy = clean_text("strategy", text, "The national vision or strategy",
+                                   STRATEGY_LIMIT, required=False)
+
+    def name_carriers(self, sector: str, text: object) -> None:
+        """Who carries the vision in ``sector`` ("public", "private" or "people")."""
+        if sector not in SECTORS:
+            raise FieldError("carriers", f"{sector!r} is not a sector: choose public, private "
+                                         "or people.")
+        self.carriers[sector] = clean_text(f"carriers_{sector}", text, SECTORS[sector],
+                                           CARRIERS_LIMIT, required=False)
+
+    def ecosystem_checks(self) -> list[Check]:
+        """Outcome 2: the strategy the vision serves, and the ecosystem that carries it."""
+        strategy = Check(
+            "strategy", "Serves a national development vision or digital strategy",
+            bool(self.strategy),
+            f"It serves {self.strategy}." if self.strategy else
+            "Not yet filled: name the national development vision or digital strategy that "
+            "your vision serves, so that it pulls the same way as your country's plans.")
+        missing = [label for sector, label in SECTORS.items() if not self.carriers.get(sector)]
+        ecosystem = Check(
+            "carriers", "Carried by actors of the public, private and people sectors",
+            not missing,
+            "Named in all three sectors." if not missing else
+            f"Not yet filled: {', '.join(missing).lower()}. Name at least one actor in each: "
+            "a vision that only government carries rarely outlives a change of leaders.")
+        return [strategy, ecosystem]
 
     def choose_focus(self, pillar: str | None) -> None:
         if pillar is not None and pillar not in [g.pillar for g in self.gaps_considered]:
@@ -499,6 +538,8 @@ class Vision:
             "focus": self.focus,
             "gaps_considered": [g.to_dict() for g in self.gaps_considered],
             "milestones": [m.to_dict() for m in self.milestones],
+            "strategy": self.strategy,
+            "carriers": {s: self.carriers[s] for s in SECTORS if self.carriers.get(s)},
         }
 
     @classmethod
@@ -518,6 +559,12 @@ class Vision:
             if str(target_id) in sdgs().target_ids:  # a target the course dropped is let go
                 model.link_target(str(target_id))
         model.choose_focus(data.get("focus"))
+        model.name_strategy(data.get("strategy", ""))  # a vision saved before has none yet
+        carriers = data.get("carriers") or {}
+        if not isinstance(carriers, dict):
+            raise TypeError("the actors who carry the vision are saved as a mapping")
+        for sector, text in carriers.items():
+            model.name_carriers(str(sector), text)
         for raw in data.get("milestones") or []:
             milestone = Milestone.from_dict(raw)
             model._refuse_same_title(milestone)

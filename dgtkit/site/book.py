@@ -7,6 +7,8 @@ Directives (MyST: a fenced block, e.g. ```` ```{session-info} 1.1 ````):
 - ``module-overview N``: module N's sessions and exercises with day and time;
 - ``session-info N.M``: module, day and time of a session;
 - ``pillar-table`` and ``maturity-table``: the course's framework, from ``frameworks.yaml``;
+- ``outcome-matrix``: the seven learning outcomes by session, exercise and graded item, from
+  ``outcomes.yaml``;
 - ``self-check N``: module N's quiz, from ``quizzes/mN.yaml``, as HTML that works without a
   kernel (``self_check``; its behaviour is ``book/_assets/self-check.js``).
 
@@ -39,6 +41,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from dgtkit.course import quizzes
 from dgtkit.course.frameworks import frameworks
+from dgtkit.course.outcomes import outcomes
 from dgtkit.course.week import week
 from dgtkit.site import pages, render, self_check, widget_js
 
@@ -78,6 +81,7 @@ _DIRECTIVES: dict[str, tuple[Callable[..., str], int, str]] = {
     "session-info": (lambda sid: render.session_info(week(), sid), 1, "session-info"),
     "pillar-table": (lambda: render.pillar_table(frameworks()), 0, ""),
     "maturity-table": (lambda: render.maturity_table(frameworks()), 0, ""),
+    "outcome-matrix": (lambda: render.outcome_matrix(week(), outcomes()), 0, ""),
     "self-check": (lambda n: self_check.markdown(quizzes.load(int(n))), 1, ""),
 }
 

@@ -132,3 +132,25 @@ def maturity_table(frameworks: Frameworks) -> str:
                  for level in frameworks.maturity_levels]
         blocks.append("\n".join(rows))
     return "\n\n".join(blocks) + "\n"
+
+
+def outcome_matrix(week: Week, outcomes) -> str:
+    """The seven learning outcomes: the sessions that teach each, the exercises that practise
+    it and the graded items that assess it (``course/outcomes.yaml``), each session and
+    exercise linked to its page. An id the week does not know raises KeyError."""
+    rows = ["| Outcome | Taught in sessions | Practised in | Assessed by (assignment: item) |",
+            "|---|---|---|---|"]
+    for outcome in outcomes:
+        sessions = ", ".join(_link(week.session(s).id, week.session(s).page)
+                             for s in outcome.taught)
+        exercises = ", ".join(_exercise_short(week, e) for e in outcome.practised)
+        items = "; ".join(f"`{item}`" for item in outcome.assessed)
+        rows.append(f"| **{outcome.number}** {outcome.short} | {sessions} | {exercises} | "
+                    f"{items} |")
+    return "\n".join(rows) + "\n"
+
+
+def _exercise_short(week: Week, exercise_id: str) -> str:
+    exercise = week.exercise(exercise_id)
+    label = f"Ex {exercise.number}" if exercise.number else exercise.title
+    return _link(label, exercise.notebook) if exercise.notebook else label

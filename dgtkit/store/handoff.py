@@ -1,7 +1,8 @@
 """What one exercise hands to the next: every read of an earlier exercise's saved answers.
 
 Ex 3 (pillar self-rating) → Ex 5 (situation analysis) → Ex 7 (vision) → Ex 8 (structure) and
-Ex 10 (capacity roadmap) → Ex 11 (indicators) → the action plan, and the grader of Module 7.
+Ex 10 (capacity roadmap) → Ex 11 (indicators) → Ex 12 (local SDG review, which reads Ex 10 and
+Ex 11) → the action plan, and the grader of Module 7.
 The action plan and "Your week so far" also read Ex 1, 2, 4, 6, 8 and 9 (``week``).
 Each reader uses the exercise's own key and its model's own parser, returns an empty result
 when the earlier exercise was not done or cannot be read (so a participant can start
@@ -22,6 +23,7 @@ from dgtkit.models import UNREADABLE
 from dgtkit.models import benefit_risk as _benefit_risk
 from dgtkit.models import classification as _classification
 from dgtkit.models import indicators as _indicators
+from dgtkit.models import local_review as _local_review
 from dgtkit.models import pillar_rating as _pillar_rating
 from dgtkit.models import roadmap as _roadmap
 from dgtkit.models import scenarios as _scenarios
@@ -41,15 +43,16 @@ from dgtkit.store.workbook import Workbook, WorkbookError
 __all__ = [
     "CapacityGap", "Government", "IndicatorSummary", "Intervention", "Situation", "Vision",
     "WEEK_KEYS", "Week", "capacity_gaps", "government", "government_of_week", "indicators",
-    "levels_today", "pillar_evidence", "pillar_ratings", "roadmap", "saved", "situation",
-    "vision", "week",
+    "levels_today", "local_review", "pillar_evidence", "pillar_ratings", "roadmap", "saved",
+    "situation", "vision", "week",
 ]
 
-#: The exercises whose work the action plan starts from: the thread (Ex 3, 5, 7, 10, 11) and
-#: the exercises that add to it (Ex 2 risks, Ex 6 futures, Ex 8 structure, Ex 9 skills).
+#: The exercises whose work the action plan starts from: the thread (Ex 3, 5, 7, 10, 11, 12)
+#: and the exercises that add to it (Ex 2 risks, Ex 6 futures, Ex 8 structure, Ex 9 skills).
 WEEK_KEYS = (_situation.EXERCISE_KEY, _vision.EXERCISE_KEY, _roadmap.EXERCISE_KEY,
-             _indicators.EXERCISE_KEY, _pillar_rating.EXERCISE_KEY, _benefit_risk.EXERCISE_KEY,
-             _scenarios.EXERCISE_KEY, _structure.EXERCISE_KEY, _skills.EXERCISE_KEY)
+             _indicators.EXERCISE_KEY, _local_review.EXERCISE_KEY, _pillar_rating.EXERCISE_KEY,
+             _benefit_risk.EXERCISE_KEY, _scenarios.EXERCISE_KEY, _structure.EXERCISE_KEY,
+             _skills.EXERCISE_KEY)
 
 T = TypeVar("T")
 
@@ -198,6 +201,14 @@ def indicators(workbook: Workbook | None) -> list[IndicatorSummary]:
                  lambda data: _indicators.IndicatorSet.from_dict(data).summaries(), [])
 
 
+def local_review(workbook: Workbook | None,
+                 anyone: bool = False) -> _local_review.LocalReview | None:
+    """Ex 12: the SDG targets the plan serves, how each is tracked and the Ex 10 actions
+    (row ids) tied to each (``LocalReview.targets_by_action()``), or None."""
+    return _read(workbook, _local_review.EXERCISE_KEY, _local_review.LocalReview.from_dict,
+                 None, anyone)
+
+
 @dataclass(frozen=True)
 class Week:
     """Everything the week produced, each part None (or empty) when not done or unreadable:
@@ -216,11 +227,12 @@ class Week:
     ex09: _skills.SkillsMatrix | None
     roadmap: _roadmap.Roadmap | None
     indicators: _indicators.IndicatorSet | None
+    ex12: _local_review.LocalReview | None = None
 
     @property
     def is_empty(self) -> bool:
         return not any((self.ex01, self.ex02, self.ex03, self.ex04, self.gaps, self.ex06,
-                        self.vision, self.ex08, self.ex09, self.roadmap, self.indicators,
+                        self.vision, self.ex08, self.ex09, self.roadmap, self.indicators, self.ex12,
                         self.situation.findings, self.situation.swot.count(),
                         self.situation.stakeholders.stakeholders))
 
@@ -244,4 +256,5 @@ def week(workbook: Workbook | None) -> Week:
         ex09=read(_skills, _skills.SkillsMatrix.from_dict),
         roadmap=read(_roadmap, _roadmap.Roadmap.from_dict),
         indicators=read(_indicators, _indicators.IndicatorSet.from_dict),
+        ex12=local_review(workbook),
     )

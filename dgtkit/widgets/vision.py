@@ -10,11 +10,13 @@ from html import escape
 import ipywidgets as w
 
 from dgtkit.charts.envisioning import milestone_timeline, timeline_alt_text
+from dgtkit.course.sdg_list import deadline_note
 from dgtkit.course.sdgs import sdgs
-from dgtkit.models.checks import FormErrors
+from dgtkit.models.checks import FormErrors, this_year
 from dgtkit.models.pages import vision_page
 from dgtkit.models.text import FieldError
 from dgtkit.models.vision import (
+    SECTORS,
     STATEMENT_WORDS,
     TARGETS_MAX,
     TARGETS_MIN,
@@ -53,7 +55,8 @@ class VisionView(View):
         super().__init__(model, on_change)
         self._drawn = ""  # what the timeline showed when it was last drawn
         self.widget = w.VBox(
-            [*self._build_vision(), *self._build_targets(), *self._build_backcasting(), self.status]
+            [*self._build_vision(), *self._build_targets(), *self._build_ecosystem(),
+             *self._build_backcasting(), self.status]
         )
         self.redraw()
         with_result_page(
@@ -120,6 +123,42 @@ class VisionView(View):
             self.words,
             w.HBox([self.year, self.messages["year"]]),
             labelled(self.beneficiaries, self.messages["beneficiaries"]),
+        ]
+
+    def _build_ecosystem(self) -> list[w.Widget]:
+        """Outcome 2: the national vision or digital strategy the vision serves, and the
+        actors of the public, private and people sectors who carry it."""
+        self.strategy = w.Text(
+            value=self.model.strategy, description="Serves the strategy", style=LABEL_STYLE,
+            layout=WIDE, continuous_update=False,
+            placeholder="Your country's development plan or digital strategy, by its name")
+        self.carriers = {
+            sector: w.Text(value=self.model.carriers.get(sector, ""), description=label,
+                           style=LABEL_STYLE, layout=WIDE, continuous_update=False,
+                           placeholder=placeholder)
+            for (sector, label), placeholder in zip(SECTORS.items(), (
+                "For example: the county ICT directorate, the national digital agency",
+                "For example: the mobile operator, the chamber of commerce",
+                "For example: ward committees, a disability organization"), strict=True)
+        }
+        self.messages["strategy"] = w.HTML()
+        self.messages["carriers"] = w.HTML()
+        self.strategy.observe(self.field_handler(self.model.name_strategy,
+                                                 self.messages["strategy"]), names="value")
+        for sector, box in self.carriers.items():
+            box.observe(self.field_handler(
+                lambda value, s=sector: self.model.name_carriers(s, value),
+                self.messages["carriers"]), names="value")
+        self.ecosystem_checklist = w.HTML()
+        return [
+            w.HTML("<h4>Who carries the vision</h4><p>A local vision serves a larger one. "
+                   "Name the national development vision or digital strategy it serves, and "
+                   "the actors who will carry it in each sector of the ecosystem (session "
+                   "4.1).</p>"),
+            labelled(self.strategy, self.messages["strategy"]),
+            *self.carriers.values(),
+            self.messages["carriers"],
+            self.ecosystem_checklist,
         ]
 
     def _year_options(self) -> list[tuple[str, int]]:
@@ -247,7 +286,8 @@ class VisionView(View):
                     [
                         box,
                         w.HTML(
-                            f"<span>{escape(target.text)}</span>", layout=w.Layout(width="32em")
+                            f"<span>{escape(target.text)}{_late(target.id)}</span>",
+                            layout=w.Layout(width="32em"),
                         ),
                     ]
                 )
@@ -350,6 +390,9 @@ class VisionView(View):
             else f'<span style="color:#333">{words} of at most {STATEMENT_WORDS} words.</span>'
         )
         self.linked.value = linked_targets_html(model.sdg_targets)
+        self.ecosystem_checklist.value = checklist_html(
+            "Checklist for the ecosystem", model.ecosystem_checks()
+        )
         self.statement_checklist.value = checklist_html(
             "Checklist for the vision", model.statement_checks()
         )
@@ -409,6 +452,12 @@ def gaps_html(model: Vision) -> str:
     )
 
 
+def _late(target_id: str) -> str:
+    """' <b>Its own deadline, 2017, has passed.</b>' for such a target (17.8), else ''."""
+    note = deadline_note(target_id, this_year())
+    return f" <b>{escape(note)}</b>" if note else ""
+
+
 def linked_targets_html(target_ids: list[str]) -> str:
     if not target_ids:
         return "<p><i>No target linked yet.</i></p>"
@@ -417,7 +466,8 @@ def linked_targets_html(target_ids: list[str]) -> str:
     for target in map(data.target, target_ids):
         goal = data.goal(target.goal)
         items.append(
-            f"<li><b>{escape(target.label)}</b> ({escape(goal.label)}): {escape(target.text)}</li>"
+            f"<li><b>{escape(target.label)}</b> ({escape(goal.label)}): {escape(target.text)}"
+            f"{_late(target.id)}</li>"
         )
     return f"<p>Linked targets:</p><ul>{''.join(items)}</ul>"
 

@@ -18,7 +18,9 @@ from dgtkit.widgets.pages import WORD_MIME, page_html
 
 
 def _charts(week) -> dict[str, object]:
-    """The figures that go with the pages: the Ex 3 radar and the Ex 5 gaps."""
+    """The figures that go with the pages: the Ex 3 radar, the Ex 5 gaps and the Ex 12
+    dashboard."""
+    from dgtkit.charts.local_review import review_chart
     from dgtkit.charts.radar import pillar_radar
     from dgtkit.charts.situation import gap_chart
     from dgtkit.models.assessment import TeamAssessment
@@ -32,6 +34,9 @@ def _charts(week) -> dict[str, object]:
             team.set_current(gap.pillar, gap.current)
             team.set_target(gap.pillar, gap.target)
         figures["ex05"] = gap_chart(team)
+    if week.ex12 is not None and week.ex12.targets:
+        figures["ex12"] = review_chart(week.ex12, {str(i.id) for i in week.roadmap.interventions()}
+                                       if week.roadmap else None)
     return figures
 
 

@@ -1,5 +1,5 @@
 """The participant's week, end to end, in a real Voila and Chromium: a Kenyan county's team
-has done Ex 3 to Ex 11 (driven through their forms from Python, ``tests.week``), reads its
+has done Ex 3 to Ex 12 (driven through their forms from Python, ``tests.week``), reads its
 week so far, then opens the action plan: the plan starts from the week, names the government,
 country, level and currency, adds everything ready in one click, and exports a Word plan in
 one click. The plan, the Word document (read back with python-docx) and the same document
@@ -36,7 +36,7 @@ def served(tmp_path_factory):
     with pytest.MonkeyPatch.context() as patch:
         freeze_clock(patch, TODAY)
         walk_the_week(folder / "workbook.sqlite", TEAM)
-    for name in ("action_plan.ipynb", "week_so_far.ipynb"):
+    for name in ("action_plan.ipynb", "week_so_far.ipynb", "ex12_local_sdg_review.ipynb"):
         shutil.copy(REPO / "notebooks" / name, folder)
     settings = json.loads((REPO / "notebooks" / "voila.json").read_text())
     settings["VoilaConfiguration"]["preheat_kernel"] = False  # two pages, two kernels
@@ -93,7 +93,8 @@ def test_the_week_so_far_shows_every_result_and_prints(served, offline_page, tmp
         assert problem in shown and evidence in shown
     assert SWOT[0][1] in shown and STAKEHOLDERS[0][0] in shown
     assert "Median days to issue a business permit" in shown
-    assert page.locator(".dgt-week img[alt]").count() == 2  # the radar and the gap chart
+    assert "Ex 12 Local SDG review" in shown and "9.c (deadline passed)" in shown
+    assert page.locator(".dgt-week img[alt]").count() == 3  # radar, gaps, the SDG dashboard
     # Voila scrolls inside the page: a tall window shows more (kept with the test's files).
     page.set_viewport_size({"width": 1280, "height": 3200})
     page.screenshot(path=str(tmp_path / "week-so-far.png"), full_page=True)
@@ -138,6 +139,8 @@ def test_the_plan_starts_from_the_week_and_its_word_document_carries_it(
     assert "County e-services law in force" in chosen(from_ex11)  # not "(none)"
     assert page.get_by_label("Data source", exact=True).input_value() == \
         "County Assembly records"
+    # Ex 12 tied the law to target 16.6: the action serves it, and only it.
+    assert chosen(page.get_by_label("SDG targets", exact=True)).startswith("16.6 ")
     page.get_by_role("button", name="Cancel editing").click()
 
     page.get_by_role("tab", name="Export and import").click()
@@ -156,7 +159,7 @@ def test_the_plan_starts_from_the_week_and_its_word_document_carries_it(
         *(g[3] for g in GAPS), *(g[4] for g in GAPS),  # the problem and the evidence
         *(text for _category, text in SWOT), *(name for name, _p, _i in STAKEHOLDERS),
         *(i[6] for i in INDICATORS),  # the data source of each indicator
-        "Measured quarterly", "Measured every six months",
+        "Measured quarterly", "Measured every six months", "16.6",
         "County, district or regency", "KES",
     ):
         assert wanted in text, wanted
@@ -167,3 +170,33 @@ def test_the_plan_starts_from_the_week_and_its_word_document_carries_it(
 
 def _folder_of(served) -> Path:
     return served[1]
+
+
+def test_ex12_opens_on_the_teams_review_and_a_target_found_by_words_is_saved(
+        served, offline_page):
+    """Ex 12 in Chromium (run last: it adds a target to the week the other tests read)."""
+    url, folder = served
+    page = offline_page
+    page.set_viewport_size({"width": 390, "height": 900})  # a phone
+    page.goto(url + "ex12_local_sdg_review.ipynb")
+    page.get_by_role("button", name="Add this target").wait_for(timeout=90_000)
+    assert page.locator("img[alt^='Local SDG review of 3 targets: 16.6, 4.4, 9.c.']").count() == 1
+    assert chosen(page.get_by_label("Target to describe", exact=True)).startswith("16.6")
+    page.get_by_label("Goal", exact=True).select_option(label="All 17 goals (then search)")
+    search = page.get_by_label("Search the targets", exact=True)
+    search.fill("birth registration")
+    search.press("Enter")
+    page.get_by_label("Target", exact=True).locator("option", has_text="16.9").wait_for(
+        state="attached", timeout=15_000)
+    page.get_by_role("button", name="Add this target").click()
+    page.get_by_text("Target 16.9.").wait_for(timeout=15_000)
+    source = page.get_by_label("Data source", exact=True)
+    source.fill("Civil registry")
+    source.press("Enter")
+    page.locator("img[alt*='No data yet: 16.9.']").wait_for(timeout=15_000)
+    assert page.get_by_role("status").filter(has_text="Saved at").count() == 1
+    saved = Workbook(folder / "workbook.sqlite", participant=TEAM).latest(
+        "ex12_local_sdg_review").data
+    assert [t["target"] for t in saved["targets"]] == ["16.6", "4.4", "9.c", "16.9"]
+    assert saved["targets"][-1]["data_source"] == "Civil registry"
+    assert page.blocked_requests == []

@@ -58,3 +58,33 @@ def test_the_settings_the_guide_names_are_those_of_the_course():
         assert setting in config or setting in (
             "c.SandboxedExecute.sandbox", "c.SandboxedExecute.check_own_work"), setting
     assert "c.Execute.timeout = 60" in config
+
+
+def test_the_outcome_matrix_names_only_sessions_exercises_and_graded_items_that_exist():
+    """Every outcome has a session, an exercise and a graded item, and each id is the
+    course's: a session of week.yaml, a built exercise of week.yaml, a graded cell (with
+    points) of an nbgrader source notebook. The guide renders the table from the same file."""
+    from dgtkit.course.outcomes import outcomes
+    from dgtkit.course.week import week
+    from dgtkit.site.render import outcome_matrix
+
+    w = week()
+    sessions = {s.id for m in w.modules for s in m.sessions}
+    exercises = {e.id for e in w.exercises if e.notebook}
+    graded = set()
+    for folder in SOURCE.iterdir():
+        if folder.is_dir():
+            notebook = json.loads((folder / f"{folder.name}.ipynb").read_text("utf-8"))
+            graded |= {f"{folder.name}:{c['metadata']['nbgrader']['grade_id']}"
+                       for c in notebook["cells"]
+                       if c["metadata"].get("nbgrader", {}).get("points")}
+    found = outcomes()
+    assert [o.number for o in found] == list(range(1, 8))
+    for outcome in found:
+        assert outcome.taught and outcome.practised and outcome.assessed, outcome.number
+        assert set(outcome.taught) <= sessions, (outcome.number, set(outcome.taught) - sessions)
+        assert set(outcome.practised) <= exercises, (outcome.number, outcome.practised)
+        assert set(outcome.assessed) <= graded, (outcome.number, set(outcome.assessed) - graded)
+    assert "```{outcome-matrix}" in GUIDE
+    table = outcome_matrix(w, found)
+    assert table.count("\n| **") == 7 and "`m6_monitoring:ex12_check`" in table

@@ -94,7 +94,7 @@ def test_no_page_loads_font_awesome_s_script_and_the_stylesheet_draws_every_icon
 
 def test_the_widget_script_never_blocks_the_text_of_an_exercise_page(built_book):
     exercises = exercise_pages(built_book)
-    assert len(exercises) >= 14
+    assert len(exercises) >= 15
     for name, path in exercises.items():
         html = path.read_text("utf-8")
         head = parse(path).head_scripts

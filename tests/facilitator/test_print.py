@@ -76,7 +76,7 @@ def book_pdf(built_book, browser, tmp_path_factory) -> Path:
 
 def test_every_exercise_of_the_week_and_the_action_plan_has_a_worksheet(worksheet_pdfs):
     numbered = {e.id for e in week().exercises if e.number}
-    assert len(numbered) == 11
+    assert len(numbered) == 12
     assert numbered | {"action_plan"} <= set(worksheet_pdfs)
 
 

@@ -283,6 +283,14 @@ def plan_with_gaps(course: Path, student: str) -> None:
     (folder / filename(plan, "json")).write_bytes(export(plan, "json"))
 
 
+def plan_sdg_unserved(course: Path, student: str) -> None:
+    """A plan file whose SDG target 11.2 (from its local review) no action serves."""
+    folder = _plan_submission(course, student)
+    plan = sample_answers.action_plan_model()
+    plan.vision = replace(plan.vision, sdg_targets=(*plan.vision.sdg_targets, "11.2"))
+    (folder / filename(plan, "json")).write_bytes(export(plan, "json"))
+
+
 #: Student id → how the Module 7 submission is made (graded in the same run).
 PLAN_SUBMISSIONS = {
     "plan-file-only": plan_file_only,
@@ -291,6 +299,7 @@ PLAN_SUBMISSIONS = {
     "plan-foreign": plan_file_foreign,
     "plan-two-files": plan_files_two,
     "plan-gaps": plan_with_gaps,
+    "plan-sdg-unserved": plan_sdg_unserved,
 }
 
 #: Student id → the autograded scores of Module 7 (the pitch aside).
@@ -303,4 +312,5 @@ PLAN_EXPECTED = {
     "plan-foreign": PLAN_ZERO,
     "plan-two-files": PLAN_ZERO,
     "plan-gaps": {**PLAN_FULL, "plan_complete_check": 0},
+    "plan-sdg-unserved": {**PLAN_FULL, "plan_consistent_check": 0},
 }

@@ -96,3 +96,9 @@ def test_the_student_is_told_what_is_wrong_with_the_plan(graded, student, words)
 ])  # fmt: skip
 def test_what_needs_a_look_is_listed(autograde_run, student, note):
     assert f"  {student}/{ASSIGNMENT}: {note}" in autograde_run.stdout
+
+
+def test_a_plan_target_that_no_action_serves_costs_the_consistency_points(graded):
+    message = error_text(check_cell(graded, "plan-sdg-unserved", "plan_consistent_check"))
+    assert "The SDG targets of your plan:" in message
+    assert "No action serves the plan's SDG target 11.2." in message

@@ -35,6 +35,7 @@ from dgtkit.charts.situation import (
 )
 from dgtkit.charts.skills import gap_heatmap
 from dgtkit.charts.structure import fit_chart
+from dgtkit.instructor import sample_answers
 from dgtkit.models.assessment import TeamAssessment
 from dgtkit.models.classification import ServiceClassification
 from dgtkit.models.peers import Benchmark
@@ -127,7 +128,17 @@ def _more_charts() -> None:
         "skills heatmap (Ex 9)": lambda: gap_heatmap(skills()),
         "progress (Ex 11)": lambda: progress_chart(indicator()),
         "knowledge test": lambda: score_chart(taken(5, 8)),
+        "local review (Ex 12)": _local_review,
     })
+
+
+def _local_review():
+    from dgtkit.charts.local_review import review_chart
+    from dgtkit.models.local_review import LocalReview
+
+    review = LocalReview.from_dict(sample_answers.ex12_local_review())
+    review.add_target("17.8")
+    return review_chart(review)
 
 
 _more_charts()

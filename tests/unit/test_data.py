@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from dgtkit.course import data
+from dgtkit.course import data, files
 from tests.helpers import REPO
 
 SURVEY_YEARS = [2003, 2004, 2005, 2008, 2010, 2012, 2014, 2016, 2018, 2020, 2022, 2024]
@@ -171,8 +171,9 @@ def test_an_installed_course_reads_its_own_copy_of_the_data(tmp_path, monkeypatc
     """Binder and Colab install dgtkit with pip: no checkout, the CSVs in share/dgtkit/data."""
     installed = tmp_path / "share" / "dgtkit" / "data"
     installed.mkdir(parents=True)
-    monkeypatch.setattr(data, "CHECKOUT", tmp_path / "no-checkout")
-    monkeypatch.setattr(data.sys, "prefix", str(tmp_path))
+    monkeypatch.setattr(files, "CHECKOUT", tmp_path / "no-checkout")
+    monkeypatch.setattr(files.sys, "prefix", str(tmp_path))
+    assert data.data_dir is files.data_dir
     assert data.data_dir() == installed
 
 

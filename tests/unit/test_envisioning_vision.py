@@ -264,3 +264,29 @@ def test_missing_parts_start_empty_and_dropped_targets_are_let_go():
 def test_garbage_is_rejected(garbage):
     with pytest.raises((KeyError, TypeError, ValueError, AttributeError)):
         Vision.from_dict(garbage)
+
+
+def test_the_vision_names_the_strategy_it_serves_and_who_carries_it_in_three_sectors():
+    """Outcome 2: an old save without these parts still loads, and says they are not yet
+    filled; hostile or oversized text is refused in plain words; the round trip keeps them."""
+    old = complete().to_dict()
+    del old["strategy"], old["carriers"]
+    model = Vision.from_dict(old)
+    checks = model.ecosystem_checks()
+    assert [c.passed for c in checks] == [False, False]
+    assert all(c.reason.startswith("Not yet filled") for c in checks)
+    assert model.passes()  # the statement and the milestones still pass as before
+    model.name_strategy("Kenya Vision 2030 and the Digital Economy Blueprint")
+    model.name_carriers("public", "County ICT directorate")
+    assert "private sector, people and civil society" in model.ecosystem_checks()[1].reason
+    model.name_carriers("private", "<b>Safaricom</b>")
+    model.name_carriers("people", "Ward development committees")
+    assert all(c.passed for c in model.ecosystem_checks())
+    again = Vision.from_dict(model.to_dict())
+    assert again.carriers == model.carriers and again.strategy == model.strategy
+    with pytest.raises(FieldError, match="too long"):
+        model.name_strategy("x" * 201)
+    with pytest.raises(FieldError, match="not a sector"):
+        model.name_carriers("military", "The army")
+    with pytest.raises(TypeError):
+        Vision.from_dict({**old, "carriers": ["public"]})

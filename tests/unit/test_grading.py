@@ -18,11 +18,12 @@ CHECKS = {
     "ex05_situation_analysis": [grading.check_situation_profile,
                                 grading.check_situation_evidence],
     "ex06_scenarios": [grading.check_scenarios],
-    "ex07_vision": [grading.check_vision],
+    "ex07_vision": [grading.check_vision, grading.check_vision_ecosystem],
     "ex08_structure": [grading.check_structure],
     "ex09_skills": [grading.check_skills],
     "ex10_roadmap": [grading.check_roadmap],
     "ex11_indicators": [grading.check_indicators],
+    "ex12_local_sdg_review": [grading.check_local_review],
 }
 
 

@@ -25,10 +25,10 @@ def test_five_days_covering_the_agenda():
     assert day_of["5.1"] == 3 and day_of["5.2"] == 4 and day_of["7.2"] == 5
 
 
-def test_eleven_numbered_exercises_and_the_action_plan():
+def test_twelve_numbered_exercises_and_the_action_plan():
     w = week()
     numbers = [e.number for e in w.exercises if e.number]
-    assert numbers == list(range(1, 12))
+    assert numbers == list(range(1, 13))
     assert w.exercise("action_plan").module == 7
     assert w.slot_of("ex03")[1].sessions == ("2.2",)
 

@@ -320,3 +320,21 @@ def test_a_milestone_is_edited_in_place(tmp_path):
     assert milestones[1]["id"] == second.id  # the same milestone, changed
     assert "Saved: 2031, Every service online." in view.milestone_status.value
     assert view.milestone_choice.value == "" and view.add_milestone.description == "Add milestone"
+
+
+def test_the_form_asks_who_carries_the_vision_and_saves_each_answer(tmp_path):
+    path = tmp_path / "w.sqlite"
+    view = filled(path).view
+    assert "Not yet filled" in view.ecosystem_checklist.value
+    view.strategy.value = "Kenya Vision 2030"
+    view.carriers["public"].value = "County ICT directorate"
+    view.carriers["private"].value = "x" * 201
+    assert "too long" in view.messages["carriers"].value
+    view.carriers["private"].value = "Chamber of commerce"
+    view.carriers["people"].value = "Ward committees"
+    assert view.ecosystem_checklist.value.count("Pass") == 2
+    data = saved(path).data
+    assert data["strategy"] == "Kenya Vision 2030"
+    assert data["carriers"] == {"public": "County ICT directorate",
+                                "private": "Chamber of commerce", "people": "Ward committees"}
+    assert open_exercise(path).view.carriers["people"].value == "Ward committees"

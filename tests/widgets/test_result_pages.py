@@ -25,6 +25,7 @@ EXERCISES = {  # class: (module, a word of its page, shows a worked example)
     "SkillsGapMatrix": ("ex09_skills", "Provider", True),
     "CapacityRoadmap": ("ex10_roadmap", "Intervention", True),
     "IndicatorClinic": ("ex11_indicators", "Baseline", True),
+    "LocalSdgReview": ("ex12_local_review", "Tracked by", True),
 }
 
 

@@ -49,6 +49,21 @@ def _options(choices: dict[str, str], empty: str) -> list[tuple[str, str]]:
     return [(empty, NONE)] + [(name, key) for key, name in choices.items()]
 
 
+def sdg_options(plan: ActionPlan, ids) -> list[tuple[str, str]]:
+    """The SDG targets an action can choose, in the official order: ``ids`` (the course's
+    short list, and those an action brings) and the plan's own (Ex 12's, or the vision's),
+    each with its wording and, where its own deadline has passed, that in words."""
+    from dgtkit.course.sdg_list import sdg_list
+    from dgtkit.models.checks import this_year
+
+    official = sdg_list()
+    wanted = {*ids, *plan.vision.sdg_targets,
+              *(t for action in plan.actions for t in action.sdg_targets)}
+    year = this_year()
+    return [(target.label(year, 80), target.id) for target in official.targets
+            if target.id in wanted]
+
+
 def _number_text(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
 
@@ -121,7 +136,7 @@ class ActionEditor:
                                **text)
         self.sdg_targets = w.SelectMultiple(
             description="SDG targets", style=STYLE, layout=w.Layout(width="38em", height="8em"),
-            options=[(f"{t.id}: {t.text[:70]}", t.id) for t in sdgs().targets],
+            options=sdg_options(plan, [t.id for t in sdgs().targets]),
         )
         self.risks = w.Textarea(description="Risks", placeholder="What could stop it?",
                                 style=STYLE, layout=w.Layout(width="38em", height="3.5em"))
@@ -274,8 +289,13 @@ class ActionEditor:
         self.data_source.value = indicator.get("data_source", "") or ""
         self.frequency.value = indicator.get("frequency", "") or ""
         self.reporter.value = indicator.get("owner", "") or ""
+        wanted = tuple(values.get("sdg_targets", ()))
         known = {t for _, t in self.sdg_targets.options}
-        self.sdg_targets.value = tuple(t for t in values.get("sdg_targets", ()) if t in known)
+        if not set(wanted) <= known:  # a target of Ex 12 or of an imported plan: offer it
+            self.sdg_targets.options = sdg_options(
+                self.plan, [*known, *wanted])
+            known = {t for _, t in self.sdg_targets.options}
+        self.sdg_targets.value = tuple(t for t in wanted if t in known)
         self.risks.value = values.get("risks", "")
         self.mitigation.value = values.get("mitigation", "")
         self.priority_reason.value = values.get("priority_reason", "")
