@@ -34,6 +34,7 @@ _WHERE = {
                      "plan_completeness", "plan_consistency", "check_action_plan_complete",
                      "check_action_plan_distinct", "check_action_plan_objectives_served",
                      "check_action_plan_consistent", "check_action_plan_follows_earlier_work",
+                     "check_action_plan_addresses_gaps",
                      "check_action_plan_own_work"], "action_plan"),
 }
 

@@ -30,7 +30,8 @@ REASON_WORDS = 5
 
 
 def check_classification(path: str | Path = ASSIGNMENT_WORKBOOK):
-    """Ex 1: every example classified, and in the right step (after the form's feedback)."""
+    """Ex 1: every example classified, graded on the first choice of each (the form records
+    it; choosing again after the feedback is for learning, not for the point)."""
     model = saved_model(classification.EXERCISE_KEY, classification.ServiceClassification,
                          path, "classification")
     examples = model.catalogue.examples
@@ -38,12 +39,14 @@ def check_classification(path: str | Path = ASSIGNMENT_WORKBOOK):
     assert not open_, (
         f"{len(open_)} example{'s' * (len(open_) != 1)} not classified yet: {name_list(open_)}."
     )
-    wrong = [e.title for e in examples if not model.is_right(e.id)]
-    assert not wrong, (
-        f"{len(wrong)} example{'s are' if len(wrong) != 1 else ' is'} not in the right step "
-        f"yet: {name_list(wrong)}. Read the feedback under each one in the form, think about what "
-        "changes for the people who use the service, and choose again."
+    first = model.first_try_check()
+    assert first.passed, (
+        f"{first.reason} The point needs {classification.FIRST_TRY_PASS}: it is earned by "
+        "the first choice for each example, not by choosing again after the feedback. Read "
+        "the feedback under each example to learn why; your written answer still counts."
     )
+    if model.unrecorded_first():
+        print(first.reason)
     return model
 
 
@@ -121,7 +124,9 @@ def check_sequence_links(path: str | Path = ASSIGNMENT_WORKBOOK):
 
 
 def check_situation_profile(path: str | Path = ASSIGNMENT_WORKBOOK):
-    """Ex 5: today's level and the target of every pillar, and a benchmark country."""
+    """Ex 5: today's level and the target of every pillar, a benchmark country, and a
+    profile that sets priorities: it names the pillars the team's own ratings and the
+    benchmark show as weakest (``SituationAnalysis.priority_checks``)."""
     model = saved_model(situation.EXERCISE_KEY, situation.SituationAnalysis, path,
                          "situation analysis")
     profile = model.gap_profile()
@@ -135,6 +140,7 @@ def check_situation_profile(path: str | Path = ASSIGNMENT_WORKBOOK):
         f"{name_list([framework.pillar(p).name for p in problems])}. Raise those targets."
     )
     assert profile.is_complete, "Part 2: choose the country whose data you benchmark."
+    assert_checks(model.priority_checks(), "Ex 5, the priorities of your gap profile")
     return model
 
 
@@ -168,9 +174,10 @@ def check_scenarios(path: str | Path = ASSIGNMENT_WORKBOOK):
 
 
 def check_vision(path: str | Path = ASSIGNMENT_WORKBOOK):
-    """Ex 7: a vision statement that passes its checks, and milestones back to today."""
+    """Ex 7: a vision statement that passes its checks, milestones back to today, and a
+    vision that serves the gaps of Ex 5 (``Vision.gap_checks``)."""
     model = saved_model(vision.EXERCISE_KEY, vision.Vision, path, "vision")
-    assert_checks(model.checks(), "Ex 7, your vision and milestones")
+    assert_checks(model.checks() + model.gap_checks(), "Ex 7, your vision and milestones")
     return model
 
 
