@@ -18,12 +18,10 @@ from dgtkit.models import (
     structure,
     vision,
 )
-from dgtkit.models.checks import word_count
 from dgtkit.models.pillar_rating import EXERCISE_KEY as PILLAR_RATING_KEY
 from dgtkit.models.pillar_rating import PillarRating
 
-#: Fewest words in a reason that counts (Ex 1).
-REASON_WORDS = 5
+REASON_WORDS = classification.REASON_WORDS  # the lecturer's tools read it here
 
 
 # -- Module 1 ------------------------------------------------------------------------------
@@ -50,16 +48,16 @@ def check_classification(path: str | Path = ASSIGNMENT_WORKBOOK):
     return model
 
 
-def check_classification_reasons(path: str | Path = ASSIGNMENT_WORKBOOK, least: int = 3):
-    """Ex 1: a reason of at least five words for at least ``least`` examples."""
+def check_classification_reasons(path: str | Path = ASSIGNMENT_WORKBOOK,
+                                 least: int = classification.REASONS_ASKED):
+    """Ex 1: a reason of at least five words for at least ``least`` examples, each its own
+    (``ServiceClassification.reasons_check``)."""
     model = saved_model(classification.EXERCISE_KEY, classification.ServiceClassification,
                          path, "classification")
-    given = [a for a in model.answers.values() if word_count(a.reason) >= REASON_WORDS]
-    assert len(given) >= least, (
-        f"Reasons of at least {REASON_WORDS} words are saved for {len(given)} example"
-        f"{'s' * (len(given) != 1)}; write one for at least {least}, in the reason box under "
-        "each example."
-    )
+    check = model.reasons_check(least)
+    assert check.passed, (
+        f"{check.reason} Write one for at least {least}, in the reason box under each "
+        "example: what changes for the people who use the service.")
     return model
 
 
@@ -80,13 +78,15 @@ def saved_pillar_rating(path: str | Path = ASSIGNMENT_WORKBOOK) -> PillarRating:
 
 
 def check_pillar_rating_complete(path: str | Path = ASSIGNMENT_WORKBOOK) -> PillarRating:
-    """Every pillar rated: the autograded check of Ex 3."""
+    """Every pillar rated, the ratings telling the pillars apart, and evidence for the
+    lowest-rated ones (``PillarRating.judgment_checks``): the autograded check of Ex 3."""
     rating = saved_pillar_rating(path)
     names = [rating.framework.pillar(pid).name for pid in rating.missing]
     assert rating.is_complete, (
         f"{len(names)} pillar(s) not rated yet: {'; '.join(names)}. "
         "Choose a level for each of them in the form above."
     )
+    assert_checks(rating.judgment_checks(), "Ex 3, your pillar rating")
     return rating
 
 
@@ -108,13 +108,16 @@ def check_sequence_order(path: str | Path = ASSIGNMENT_WORKBOOK):
 
 
 def check_sequence_links(path: str | Path = ASSIGNMENT_WORKBOOK):
-    """Ex 4: how each step feeds the next, explained for every link of the team's order."""
+    """Ex 4: how each step feeds the next, explained for every link of the team's order,
+    each in its own words (``ProcessSequence.links_own``)."""
     model = saved_model(sequencing.EXERCISE_KEY, sequencing.ProcessSequence, path,
                          "order of the steps")
     needed = model.size - 1
-    assert model.is_complete and model.links_explained >= needed, (
-        f"{model.links_explained} of the {needed} links between consecutive steps are "
-        "explained. Place every step, then write under each link what the first step passes "
+    pasted = model.links_explained - model.links_own
+    assert model.is_complete and model.links_own >= needed, (
+        f"{model.links_own} of the {needed} links between consecutive steps are "
+        "explained" + (f" ({pasted} repeat the words of another link)" if pasted else "")
+        + ". Place every step, then write under each link what the first step passes "
         "on to the next."
     )
     return model

@@ -72,6 +72,8 @@ def ex03_pillar_rating() -> dict:
     model.name_government(GOVERNMENT)
     for number, pillar_id in enumerate(frameworks().pillar_ids):
         model.rate(pillar_id, number % 5 + 1)
+        model.note_evidence(pillar_id, f"Our staff survey of 2025, question {number + 1}, "
+                                       "and the regency's own records")
     return model.to_dict()
 
 
@@ -385,6 +387,15 @@ def careless_ex01() -> dict:
     return model.to_dict()
 
 
+def careless_ex03() -> dict:
+    """Every pillar at level 3, no evidence."""
+    model = pillar_rating.PillarRating()
+    model.name_government(GOVERNMENT)
+    for pillar_id in frameworks().pillar_ids:
+        model.rate(pillar_id, 3)
+    return model.to_dict()
+
+
 def careless_ex04() -> dict:
     """The steps in any order, each link 'explained' with the same sentence."""
     model = sequencing.ProcessSequence()
@@ -455,10 +466,11 @@ def write_careless_plan_file(folder: str | Path) -> Path:
 
 
 #: Workbook key → a careless but complete revision (the sample answer where the exercise's
-#: check can only judge completion: Ex 2, 3, 6, 8, 9, 10).
+#: check can only judge completion: Ex 2, 6, 8, 9, 10).
 CARELESS: dict[str, Callable[[], dict]] = {
     **ANSWERS,
     classification.EXERCISE_KEY: careless_ex01,
+    pillar_rating.EXERCISE_KEY: careless_ex03,
     sequencing.EXERCISE_KEY: careless_ex04,
     situation.EXERCISE_KEY: careless_ex05,
     vision.EXERCISE_KEY: careless_ex07,

@@ -18,13 +18,15 @@ from functools import cache
 
 from dgtkit.course import read_yaml
 from dgtkit.models.checks import Check
-from dgtkit.models.text import FieldError, clean_text
+from dgtkit.models.text import FieldError, clean_text, repeated
 
 EXERCISE_KEY = "ex01_classification"
 REASON_LIMIT = 500
 #: Examples right at the first choice that a graded Ex 1 needs, of twelve: a team that
 #: understood the three steps gets most of them; guessing gets about a third (session 1.1).
 FIRST_TRY_PASS = 8
+#: Fewest words in a reason that counts, and how many such reasons, each its own, Ex 1 asks.
+REASON_WORDS, REASONS_ASKED = 5, 3
 COURSE_EXAMPLE = "course-example"  # the source of an example written for this course
 
 
@@ -230,6 +232,20 @@ class ServiceClassification:
             score.first_try_right >= least,
             f"Right at the first choice: {score.first_try_right} of {score.total}.{note}",
         )
+
+    def reasons_check(self, least: int = REASONS_ASKED) -> Check:
+        """Reasons of at least REASON_WORDS words for ``least`` examples, each its own: the
+        same sentence pasted under every example does not count twice."""
+        given = [a.reason for a in self.answers.values()
+                 if len(a.reason.split()) >= REASON_WORDS]
+        own = len(given) - repeated(given)
+        pasted = " The same reason written under several examples counts once." if (
+            own < len(given)) else ""
+        return Check(
+            "reasons", f"A reason of at least {REASON_WORDS} words for {least} examples",
+            own >= least,
+            f"Reasons of at least {REASON_WORDS} words, each its own, are saved for {own} "
+            f"example{'s' * (own != 1)}.{pasted}")
 
     def summary(self) -> str:
         """The score in one plain sentence, e.g. '9 of 12 right.'"""

@@ -8,14 +8,27 @@ import pytest
 
 from dgtkit import grading
 from dgtkit.instructor import sample_answers
-from dgtkit.models import classification, indicators, sequencing, situation, vision
+from dgtkit.models import (
+    classification,
+    indicators,
+    pillar_rating,
+    sequencing,
+    situation,
+    vision,
+)
 from dgtkit.store.workbook import Workbook
 
 #: The checks a careless answer fails, each with the words its message must say.
 QUALITY = {
     "ex01": (classification.EXERCISE_KEY, grading.check_classification,
              "Right at the first choice: 4 of 12"),
+    "ex01_reasons": (classification.EXERCISE_KEY, grading.check_classification_reasons,
+                     "counts once"),
+    "ex03": (pillar_rating.EXERCISE_KEY, grading.check_pillar_rating_complete,
+             "Every pillar has the same level"),
     "ex04": (sequencing.EXERCISE_KEY, grading.check_sequence_order, "not the order"),
+    "ex04_links": (sequencing.EXERCISE_KEY, grading.check_sequence_links,
+                   "repeat the words of another link"),
     "ex05": (situation.EXERCISE_KEY, grading.check_situation_profile,
              "The gaps are not all the same size"),
     "ex07": (vision.EXERCISE_KEY, grading.check_vision, "It focuses on one of your biggest"),
