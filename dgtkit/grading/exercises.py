@@ -62,10 +62,11 @@ def check_classification_reasons(path: str | Path = ASSIGNMENT_WORKBOOK,
 
 
 def check_benefit_risk(path: str | Path = ASSIGNMENT_WORKBOOK):
-    """Ex 2: three benefits, three risks, each risk with a mitigation and an owner."""
+    """Ex 2: three benefits, three risks, each risk with a mitigation and an owner; risks
+    weighed apart, each with its own mitigation (``judgment_checks``)."""
     model = saved_model(benefit_risk.EXERCISE_KEY, benefit_risk.BenefitRiskMatrix, path,
                          "benefit-risk matrix")
-    assert_checks(model.checks(), "Ex 2, your benefit-risk matrix")
+    assert_checks(model.checks() + model.judgment_checks(), "Ex 2, your benefit-risk matrix")
     return model
 
 
@@ -169,10 +170,11 @@ def check_situation_evidence(path: str | Path = ASSIGNMENT_WORKBOOK, biggest: in
 
 
 def check_scenarios(path: str | Path = ASSIGNMENT_WORKBOOK):
-    """Ex 6: ten signals, two critical uncertainties as axes, four named futures."""
+    """Ex 6: ten signals, two critical uncertainties as axes, four named futures, told apart."""
     model = saved_model(scenarios.EXERCISE_KEY, scenarios.ScenarioSet, path,
                          "horizon scan and scenarios")
-    assert_checks(model.checks(), "Ex 6, your horizon scan and scenarios")
+    assert_checks(model.checks() + model.judgment_checks(),
+                  "Ex 6, your horizon scan and scenarios")
     return model
 
 
@@ -196,9 +198,10 @@ def check_structure(path: str | Path = ASSIGNMENT_WORKBOOK):
 
 
 def check_skills(path: str | Path = ASSIGNMENT_WORKBOOK):
-    """Ex 9: four to six roles, five or six competencies, every cell rated, every gap met."""
+    """Ex 9: four to six roles, five or six competencies, every cell rated, every gap met,
+    and levels needed that differ by role."""
     model = saved_model(skills.EXERCISE_KEY, skills.SkillsMatrix, path, "skills-gap matrix")
-    assert_checks(model.checks(), "Ex 9, your skills-gap matrix")
+    assert_checks(model.checks() + model.judgment_checks(), "Ex 9, your skills-gap matrix")
     return model
 
 

@@ -15,6 +15,7 @@ dated from today, so they do not age.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -55,6 +56,9 @@ def ex02_benefit_risk() -> dict:
     data = benefit_risk.course_data()
     benefits = data.of_kind("benefit")
     risks = data.of_kind("risk")
+    mitigations = ("Assisted counters in every village office",
+                   "A data-protection officer reviews each new service",
+                   "A second supplier for the permit platform")
     for number in range(3):
         model.add(benefit_risk.new_item(
             "benefit", benefits[number % len(benefits)].id, f"Benefit {number + 1}: one visit",
@@ -62,7 +66,7 @@ def ex02_benefit_risk() -> dict:
         ))
         model.add(benefit_risk.new_item(
             "risk", risks[number % len(risks)].id, f"Risk {number + 1}: people left offline",
-            3, 4, "Assisted counters in every village office", "Head of the service unit",
+            number + 2, 4, mitigations[number], "Head of the service unit",
         ))
     return model.to_dict()
 
@@ -135,7 +139,8 @@ def ex06_scenarios() -> dict:
         model.name_axis_end(index, "high", high)
     for number, quadrant in enumerate(model.scenarios, start=1):
         model.name_scenario(quadrant, f"Future {number}")
-        model.tell_scenario(quadrant, "Residents use services on their phones. " * 3)
+        model.tell_scenario(quadrant, f"In future {number}, residents use services on their "
+                                      f"phones in their own way, number {number}. " * 2)
     return model.to_dict()
 
 
@@ -187,8 +192,11 @@ def ex09_skills() -> dict:
     top = model.catalogue.top
     for role in model.roles:
         for column in model.competencies:
-            model.set_today(role.id, column.id, 1)
-            model.set_needed(role.id, column.id, min(2, top))
+            # The head of department needs every competency in full, the others some of
+            # most: what each role needs differs.
+            needs_all = role is model.roles[0] or column is model.competencies[0]
+            model.set_today(role.id, column.id, 0 if not needs_all else 1)
+            model.set_needed(role.id, column.id, min(2, top) if needs_all else 1)
             model.choose_measure(role.id, column.id, "training-by-position")
             model.name_provider(role.id, column.id, "The provincial training centre")
     return model.to_dict()
@@ -387,6 +395,32 @@ def careless_ex01() -> dict:
     return model.to_dict()
 
 
+def careless_ex02() -> dict:
+    """Three benefits and three risks, every risk rated the same, one mitigation pasted."""
+    model = benefit_risk.BenefitRiskMatrix.from_dict(ex02_benefit_risk())
+    for risk in model.risks:
+        model.edit(risk.id, replace(risk, likelihood=3, impact=3,
+                                    mitigation="Training and awareness for everyone"))
+    return model.to_dict()
+
+
+def careless_ex06() -> dict:
+    """The scan and axes as in the sample; one narrative pasted into all four futures."""
+    model = scenarios.ScenarioSet.from_dict(ex06_scenarios())
+    for quadrant in model.scenarios:
+        model.tell_scenario(quadrant, "Residents use services on their phones. " * 3)
+    return model.to_dict()
+
+
+def careless_ex09() -> dict:
+    """Every role needs the same level of every competency."""
+    model = skills.SkillsMatrix.from_dict(ex09_skills())
+    for role in model.roles:
+        for column in model.competencies:
+            model.set_needed(role.id, column.id, 2)
+    return model.to_dict()
+
+
 def careless_ex03() -> dict:
     """Every pillar at level 3, no evidence."""
     model = pillar_rating.PillarRating()
@@ -445,8 +479,6 @@ def careless_ex11() -> dict:
 def careless_plan_model() -> plan.ActionPlan:
     """The full plan with every action on the leadership pillar: complete and consistent,
     but acting on none of the biggest gaps."""
-    from dataclasses import replace
-
     model = action_plan_model()
     model.actions = [replace(a, pillar="leadership") for a in model.actions]
     return model
@@ -466,14 +498,17 @@ def write_careless_plan_file(folder: str | Path) -> Path:
 
 
 #: Workbook key → a careless but complete revision (the sample answer where the exercise's
-#: check can only judge completion: Ex 2, 6, 8, 9, 10).
+#: check can only judge completion: Ex 8 and Ex 10).
 CARELESS: dict[str, Callable[[], dict]] = {
     **ANSWERS,
     classification.EXERCISE_KEY: careless_ex01,
+    benefit_risk.EXERCISE_KEY: careless_ex02,
     pillar_rating.EXERCISE_KEY: careless_ex03,
     sequencing.EXERCISE_KEY: careless_ex04,
     situation.EXERCISE_KEY: careless_ex05,
+    scenarios.EXERCISE_KEY: careless_ex06,
     vision.EXERCISE_KEY: careless_ex07,
+    skills.EXERCISE_KEY: careless_ex09,
     indicators.EXERCISE_KEY: careless_ex11,
     plan.EXERCISE_KEY: careless_action_plan,
 }

@@ -9,11 +9,14 @@ import pytest
 from dgtkit import grading
 from dgtkit.instructor import sample_answers
 from dgtkit.models import (
+    benefit_risk,
     classification,
     indicators,
     pillar_rating,
+    scenarios,
     sequencing,
     situation,
+    skills,
     vision,
 )
 from dgtkit.store.workbook import Workbook
@@ -24,6 +27,8 @@ QUALITY = {
              "Right at the first choice: 4 of 12"),
     "ex01_reasons": (classification.EXERCISE_KEY, grading.check_classification_reasons,
                      "counts once"),
+    "ex02": (benefit_risk.EXERCISE_KEY, grading.check_benefit_risk,
+             "The risks are weighed apart"),
     "ex03": (pillar_rating.EXERCISE_KEY, grading.check_pillar_rating_complete,
              "Every pillar has the same level"),
     "ex04": (sequencing.EXERCISE_KEY, grading.check_sequence_order, "not the order"),
@@ -31,7 +36,9 @@ QUALITY = {
                    "repeat the words of another link"),
     "ex05": (situation.EXERCISE_KEY, grading.check_situation_profile,
              "The gaps are not all the same size"),
+    "ex06": (scenarios.EXERCISE_KEY, grading.check_scenarios, "told apart"),
     "ex07": (vision.EXERCISE_KEY, grading.check_vision, "It focuses on one of your biggest"),
+    "ex09": (skills.EXERCISE_KEY, grading.check_skills, "The levels needed differ"),
     "ex11": (indicators.EXERCISE_KEY, grading.check_indicators, "Passing all five tests: 0"),
 }
 
