@@ -15,7 +15,7 @@ LAB_PORT ?= 8888
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
 .PHONY: help setup lock book build test app codes lab lint benchmarks clean chromium bubblewrap \
-	office proxy axe repository assignments validate autograde similarity formgrader feedback \
+	office proxy axe repository assignments validate autograde items similarity formgrader feedback \
 	grades slides pdf worksheets dashboard report certificates
 
 help:
@@ -48,6 +48,7 @@ help:
 	@echo "                 (FORCE=1 grades again what was graded; WORKERS=N sets the workers;"
 	@echo "                 UNSAFE=1 grades WITHOUT a sandbox: students' code runs as you)"
 	@echo "make similarity  list again the answers that are the same as a classmate's or the samples'"
+	@echo "make items       each autograded item's difficulty and discrimination, and the items to review"
 	@echo "make formgrader  open nbgrader's Formgrader to grade the written answers"
 	@echo "make feedback    write every student's feedback from the grades"
 	@echo "make grades      export the gradebook to exercises/grades.csv"
@@ -254,6 +255,11 @@ validate: assignments
 autograde: $(STAMP) $(if $(UNSAFE),,bubblewrap)
 	cd $(COURSE) && $(CURDIR)/$(BIN)/python -m dgtkit.instructor.autograde $(if $(FORCE),--force) \
 	  $(if $(WORKERS),--workers $(WORKERS)) $(if $(UNSAFE),--no-sandbox)
+
+# Each autograded item's difficulty and discrimination, and the pre/post test's questions,
+# with the items to review (autograde prints it at the end too).
+items: $(STAMP)
+	cd $(COURSE) && $(CURDIR)/$(BIN)/python -m dgtkit.instructor.items
 
 similarity: $(STAMP)
 	cd $(COURSE) && $(CURDIR)/$(BIN)/python -m dgtkit.instructor.similarity

@@ -18,7 +18,7 @@ import importlib
 #: Each name a notebook or the lecturer's tools use → the module of this package that has it.
 _WHERE = {
     **dict.fromkeys(["check_choice", "check_country", "check_number", "check_yes_no",
-                     "check_close"], "answers"),
+                     "check_close", "NEEDS_PANDAS"], "answers"),
     **dict.fromkeys(["ASSIGNMENT_WORKBOOK", "GRADED_STUDENT", "NBGRADER_EXECUTION",
                      "saved_answer", "check_own_work"], "saved"),
     **dict.fromkeys(["REASON_WORDS", "check_classification", "check_classification_reasons",
@@ -36,6 +36,7 @@ _WHERE = {
                      "plan_completeness", "plan_consistency", "check_action_plan_complete",
                      "check_action_plan_distinct", "check_action_plan_objectives_served",
                      "check_action_plan_consistent", "check_action_plan_follows_earlier_work",
+                     "check_action_plan_addresses_gaps",
                      "check_action_plan_own_work", "check_action_plan_sdg_targets",
                      "sdg_problems"], "action_plan"),
 }

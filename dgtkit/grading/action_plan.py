@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from dgtkit.grading.saved import ASSIGNMENT_WORKBOOK, check_own_work, name_list, saved_answer
-from dgtkit.models import UNREADABLE, dates, roadmap
+from dgtkit.models import UNREADABLE, dates, roadmap, situation
 from dgtkit.planfile.handed_in import json_document, plan_files
 from dgtkit.store import handoff
 from dgtkit.store.workbook import NBGRADER_EXECUTION, Workbook, WorkbookError
@@ -452,6 +452,28 @@ def check_action_plan_follows_earlier_work(folder: str | Path = "."):
         "None of your actions is led by an owner of your capacity roadmap (Ex 10). The "
         "plan carries out the roadmap: give at least one action to a row's owner."
     )
+    return plan
+
+
+def check_action_plan_addresses_gaps(folder: str | Path = "."):
+    """Module 7 (hidden part of consistency): each of the biggest gaps of Ex 5 has an action
+    on its pillar (``plan_checks.quality_checks``). The gaps are those saved in Ex 5 in the
+    workbook beside the notebook, else those the plan carried into its context. (Each
+    objective measured: ``check_action_plan_objectives_served``.)"""
+    from dgtkit.models.plan_checks import gap_pillars, quality_checks
+
+    graded = submitted_plan(folder, say=False)
+    plan, gaps = graded.plan, []
+    if graded.workbook.is_file():
+        try:
+            workbook = Workbook(graded.workbook, create=False)
+            saved = handoff.saved(workbook, situation.EXERCISE_KEY, anyone=True)
+            gaps = [(g.pillar, g.name) for g in situation.GapProfile.saved_gaps(saved)]
+        except WorkbookError:
+            gaps = []
+    failed = [c for c in quality_checks(plan, gaps or gap_pillars(plan)) if not c.passed]
+    assert not failed, "\n".join(f"{c.label}: not yet. {c.reason}" for c in failed) + (
+        " " + _fix(graded))
     return plan
 
 

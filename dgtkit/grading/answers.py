@@ -9,6 +9,11 @@ from __future__ import annotations
 import math
 import numbers
 
+#: The answer cells of the data tasks that need a few lines of pandas, by assignment: every
+#: other value a data task asks for is printed by a cell of the release, to be read off. The
+#: landing page (book/intro.md) and the instructor guide name their variables.
+NEEDS_PANDAS = {"m3_situation": ("data_group",)}
+
 
 def check_choice(answer: object, letters: str = "ABCD") -> None:
     """The visible test of a multiple-choice question: one of the letters, nothing else."""

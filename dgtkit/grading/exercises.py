@@ -19,19 +19,18 @@ from dgtkit.models import (
     structure,
     vision,
 )
-from dgtkit.models.checks import word_count
 from dgtkit.models.pillar_rating import EXERCISE_KEY as PILLAR_RATING_KEY
 from dgtkit.models.pillar_rating import PillarRating
 
-#: Fewest words in a reason that counts (Ex 1).
-REASON_WORDS = 5
+REASON_WORDS = classification.REASON_WORDS  # the lecturer's tools read it here
 
 
 # -- Module 1 ------------------------------------------------------------------------------
 
 
 def check_classification(path: str | Path = ASSIGNMENT_WORKBOOK):
-    """Ex 1: every example classified, and in the right step (after the form's feedback)."""
+    """Ex 1: every example classified, graded on the first choice of each (the form records
+    it; choosing again after the feedback is for learning, not for the point)."""
     model = saved_model(classification.EXERCISE_KEY, classification.ServiceClassification,
                          path, "classification")
     examples = model.catalogue.examples
@@ -39,33 +38,36 @@ def check_classification(path: str | Path = ASSIGNMENT_WORKBOOK):
     assert not open_, (
         f"{len(open_)} example{'s' * (len(open_) != 1)} not classified yet: {name_list(open_)}."
     )
-    wrong = [e.title for e in examples if not model.is_right(e.id)]
-    assert not wrong, (
-        f"{len(wrong)} example{'s are' if len(wrong) != 1 else ' is'} not in the right step "
-        f"yet: {name_list(wrong)}. Read the feedback under each one in the form, think about what "
-        "changes for the people who use the service, and choose again."
+    first = model.first_try_check()
+    assert first.passed, (
+        f"{first.reason} The point needs {classification.FIRST_TRY_PASS}: it is earned by "
+        "the first choice for each example, not by choosing again after the feedback. Read "
+        "the feedback under each example to learn why; your written answer still counts."
     )
+    if model.unrecorded_first():
+        print(first.reason)
     return model
 
 
-def check_classification_reasons(path: str | Path = ASSIGNMENT_WORKBOOK, least: int = 3):
-    """Ex 1: a reason of at least five words for at least ``least`` examples."""
+def check_classification_reasons(path: str | Path = ASSIGNMENT_WORKBOOK,
+                                 least: int = classification.REASONS_ASKED):
+    """Ex 1: a reason of at least five words for at least ``least`` examples, each its own
+    (``ServiceClassification.reasons_check``)."""
     model = saved_model(classification.EXERCISE_KEY, classification.ServiceClassification,
                          path, "classification")
-    given = [a for a in model.answers.values() if word_count(a.reason) >= REASON_WORDS]
-    assert len(given) >= least, (
-        f"Reasons of at least {REASON_WORDS} words are saved for {len(given)} example"
-        f"{'s' * (len(given) != 1)}; write one for at least {least}, in the reason box under "
-        "each example."
-    )
+    check = model.reasons_check(least)
+    assert check.passed, (
+        f"{check.reason} Write one for at least {least}, in the reason box under each "
+        "example: what changes for the people who use the service.")
     return model
 
 
 def check_benefit_risk(path: str | Path = ASSIGNMENT_WORKBOOK):
-    """Ex 2: three benefits, three risks, each risk with a mitigation and an owner."""
+    """Ex 2: three benefits, three risks, each risk with a mitigation and an owner; risks
+    weighed apart, each with its own mitigation (``judgment_checks``)."""
     model = saved_model(benefit_risk.EXERCISE_KEY, benefit_risk.BenefitRiskMatrix, path,
                          "benefit-risk matrix")
-    assert_checks(model.checks(), "Ex 2, your benefit-risk matrix")
+    assert_checks(model.checks() + model.judgment_checks(), "Ex 2, your benefit-risk matrix")
     return model
 
 
@@ -78,13 +80,15 @@ def saved_pillar_rating(path: str | Path = ASSIGNMENT_WORKBOOK) -> PillarRating:
 
 
 def check_pillar_rating_complete(path: str | Path = ASSIGNMENT_WORKBOOK) -> PillarRating:
-    """Every pillar rated: the autograded check of Ex 3."""
+    """Every pillar rated, the ratings telling the pillars apart, and evidence for the
+    lowest-rated ones (``PillarRating.judgment_checks``): the autograded check of Ex 3."""
     rating = saved_pillar_rating(path)
     names = [rating.framework.pillar(pid).name for pid in rating.missing]
     assert rating.is_complete, (
         f"{len(names)} pillar(s) not rated yet: {'; '.join(names)}. "
         "Choose a level for each of them in the form above."
     )
+    assert_checks(rating.judgment_checks(), "Ex 3, your pillar rating")
     return rating
 
 
@@ -106,13 +110,16 @@ def check_sequence_order(path: str | Path = ASSIGNMENT_WORKBOOK):
 
 
 def check_sequence_links(path: str | Path = ASSIGNMENT_WORKBOOK):
-    """Ex 4: how each step feeds the next, explained for every link of the team's order."""
+    """Ex 4: how each step feeds the next, explained for every link of the team's order,
+    each in its own words (``ProcessSequence.links_own``)."""
     model = saved_model(sequencing.EXERCISE_KEY, sequencing.ProcessSequence, path,
                          "order of the steps")
     needed = model.size - 1
-    assert model.is_complete and model.links_explained >= needed, (
-        f"{model.links_explained} of the {needed} links between consecutive steps are "
-        "explained. Place every step, then write under each link what the first step passes "
+    pasted = model.links_explained - model.links_own
+    assert model.is_complete and model.links_own >= needed, (
+        f"{model.links_own} of the {needed} links between consecutive steps are "
+        "explained" + (f" ({pasted} repeat the words of another link)" if pasted else "")
+        + ". Place every step, then write under each link what the first step passes "
         "on to the next."
     )
     return model
@@ -122,7 +129,9 @@ def check_sequence_links(path: str | Path = ASSIGNMENT_WORKBOOK):
 
 
 def check_situation_profile(path: str | Path = ASSIGNMENT_WORKBOOK):
-    """Ex 5: today's level and the target of every pillar, and a benchmark country."""
+    """Ex 5: today's level and the target of every pillar, a benchmark country, and a
+    profile that sets priorities: it names the pillars the team's own ratings and the
+    benchmark show as weakest (``SituationAnalysis.priority_checks``)."""
     model = saved_model(situation.EXERCISE_KEY, situation.SituationAnalysis, path,
                          "situation analysis")
     profile = model.gap_profile()
@@ -136,6 +145,7 @@ def check_situation_profile(path: str | Path = ASSIGNMENT_WORKBOOK):
         f"{name_list([framework.pillar(p).name for p in problems])}. Raise those targets."
     )
     assert profile.is_complete, "Part 2: choose the country whose data you benchmark."
+    assert_checks(model.priority_checks(), "Ex 5, the priorities of your gap profile")
     return model
 
 
@@ -161,17 +171,19 @@ def check_situation_evidence(path: str | Path = ASSIGNMENT_WORKBOOK, biggest: in
 
 
 def check_scenarios(path: str | Path = ASSIGNMENT_WORKBOOK):
-    """Ex 6: ten signals, two critical uncertainties as axes, four named futures."""
+    """Ex 6: ten signals, two critical uncertainties as axes, four named futures, told apart."""
     model = saved_model(scenarios.EXERCISE_KEY, scenarios.ScenarioSet, path,
                          "horizon scan and scenarios")
-    assert_checks(model.checks(), "Ex 6, your horizon scan and scenarios")
+    assert_checks(model.checks() + model.judgment_checks(),
+                  "Ex 6, your horizon scan and scenarios")
     return model
 
 
 def check_vision(path: str | Path = ASSIGNMENT_WORKBOOK):
-    """Ex 7: a vision statement that passes its checks, and milestones back to today."""
+    """Ex 7: a vision statement that passes its checks, milestones back to today, and a
+    vision that serves the gaps of Ex 5 (``Vision.gap_checks``)."""
     model = saved_model(vision.EXERCISE_KEY, vision.Vision, path, "vision")
-    assert_checks(model.checks(), "Ex 7, your vision and milestones")
+    assert_checks(model.checks() + model.gap_checks(), "Ex 7, your vision and milestones")
     return model
 
 
@@ -195,9 +207,10 @@ def check_structure(path: str | Path = ASSIGNMENT_WORKBOOK):
 
 
 def check_skills(path: str | Path = ASSIGNMENT_WORKBOOK):
-    """Ex 9: four to six roles, five or six competencies, every cell rated, every gap met."""
+    """Ex 9: four to six roles, five or six competencies, every cell rated, every gap met,
+    and levels needed that differ by role."""
     model = saved_model(skills.EXERCISE_KEY, skills.SkillsMatrix, path, "skills-gap matrix")
-    assert_checks(model.checks(), "Ex 9, your skills-gap matrix")
+    assert_checks(model.checks() + model.judgment_checks(), "Ex 9, your skills-gap matrix")
     return model
 
 

@@ -24,7 +24,9 @@ id the assignment does not know, files handed in that are not part of the assign
 answer that is not plain data, no workbook, a workbook saved by someone else, or (Module 7)
 no plan, a plan file that could not be read, or more than one. Then the similarity report
 (``dgtkit.instructor.similarity``) lists answers identical or nearly identical to a
-classmate's or to the course's sample answers, and writes ``similarity.csv``.
+classmate's or to the course's sample answers, and writes ``similarity.csv``; and the item
+report (``dgtkit.instructor.items``) gives each autograded item's difficulty and
+discrimination, with the items to review.
 
 Run from the course directory (``exercises/``)::
 
@@ -524,6 +526,10 @@ def autograde(
         from dgtkit.instructor import similarity
 
         similarity.report(root, sorted({t.assignment for t in tasks}), stream)
+    with contextlib.suppress(Exception):
+        from dgtkit.instructor import items
+
+        items.report(root, db_url, course_id, stream)
     return outcomes
 
 

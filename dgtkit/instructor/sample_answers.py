@@ -15,6 +15,7 @@ dated from today, so they do not age.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -57,6 +58,9 @@ def ex02_benefit_risk() -> dict:
     data = benefit_risk.course_data()
     benefits = data.of_kind("benefit")
     risks = data.of_kind("risk")
+    mitigations = ("Assisted counters in every village office",
+                   "A data-protection officer reviews each new service",
+                   "A second supplier for the permit platform")
     for number in range(3):
         model.add(benefit_risk.new_item(
             "benefit", benefits[number % len(benefits)].id, f"Benefit {number + 1}: one visit",
@@ -64,7 +68,7 @@ def ex02_benefit_risk() -> dict:
         ))
         model.add(benefit_risk.new_item(
             "risk", risks[number % len(risks)].id, f"Risk {number + 1}: people left offline",
-            3, 4, "Assisted counters in every village office", "Head of the service unit",
+            number + 2, 4, mitigations[number], "Head of the service unit",
         ))
     return model.to_dict()
 
@@ -74,6 +78,8 @@ def ex03_pillar_rating() -> dict:
     model.name_government(GOVERNMENT)
     for number, pillar_id in enumerate(frameworks().pillar_ids):
         model.rate(pillar_id, number % 5 + 1)
+        model.note_evidence(pillar_id, f"Our staff survey of 2025, question {number + 1}, "
+                                       "and the regency's own records")
     return model.to_dict()
 
 
@@ -87,6 +93,14 @@ def ex04_sequencing() -> dict:
     return model.to_dict()
 
 
+#: Ex 5's levels today and targets, as a team that weighed its evidence sets them: gaps of
+#: different sizes, the weakest pillars (skills, inclusion) and the pillar of Indonesia's
+#: weakest index (human capital: inclusion) among the biggest gaps.
+COMPETENT_LEVELS = {"leadership": (3, 4), "institutions": (2, 4), "organization": (2, 3),
+                    "skills": (1, 4), "inclusion": (1, 3), "partnerships": (3, 4),
+                    "capacity_developers": (2, 3), "infrastructure": (3, 4)}
+
+
 def _situation() -> situation.SituationAnalysis:
     model = situation.SituationAnalysis()
     model.name_government(GOVERNMENT)
@@ -95,11 +109,11 @@ def _situation() -> situation.SituationAnalysis:
     for name in ("Ana", "Budi"):
         assessment.add_member(name)
     for number, pillar_id in enumerate(assessment.framework.pillar_ids):
-        today = number % 3 + 1
+        today, target = COMPETENT_LEVELS[pillar_id]
         for name in ("Ana", "Budi"):
             assessment.rate_member(name, pillar_id, today)
         assessment.set_current(pillar_id, today)
-        assessment.set_target(pillar_id, min(today + 2, 5))
+        assessment.set_target(pillar_id, target)
         assessment.note_evidence(pillar_id, f"Staff survey of 2025, question {number + 1}")
     for category in model.swot.categories:
         model.swot.add(category, f"A point of the team under {category}")
@@ -127,7 +141,8 @@ def ex06_scenarios() -> dict:
         model.name_axis_end(index, "high", high)
     for number, quadrant in enumerate(model.scenarios, start=1):
         model.name_scenario(quadrant, f"Future {number}")
-        model.tell_scenario(quadrant, "Residents use services on their phones. " * 3)
+        model.tell_scenario(quadrant, f"In future {number}, residents use services on their "
+                                      f"phones in their own way, number {number}. " * 2)
     return model.to_dict()
 
 
@@ -150,9 +165,12 @@ def _vision() -> vision.Vision:
                            ("private", "The regional bank and the mobile operators"),
                            ("people", "Village councils and the residents' association")):
         model.name_carriers(sector, actors)
-    for offset, title in ((0, "Data-sharing rule"), (4, "Services online"), (7, "Help nearby")):
-        model.add_milestone(vision.new_milestone(dates.today().year + offset, title,
-                                                 "The regent has signed it."))
+    model.choose_focus(model.gaps_considered[0].pillar)
+    for offset, title, true in (
+            (0, "Data-sharing rule", "The regent has signed it."),
+            (4, "Services online", "Front-office staff have the skills to help residents."),
+            (7, "Help nearby", "Every village office has an assisted counter.")):
+        model.add_milestone(vision.new_milestone(dates.today().year + offset, title, true))
     return model
 
 
@@ -181,8 +199,11 @@ def ex09_skills() -> dict:
     top = model.catalogue.top
     for role in model.roles:
         for column in model.competencies:
-            model.set_today(role.id, column.id, 1)
-            model.set_needed(role.id, column.id, min(2, top))
+            # The head of department needs every competency in full, the others some of
+            # most: what each role needs differs.
+            needs_all = role is model.roles[0] or column is model.competencies[0]
+            model.set_today(role.id, column.id, 0 if not needs_all else 1)
+            model.set_needed(role.id, column.id, min(2, top) if needs_all else 1)
             model.choose_measure(role.id, column.id, "training-by-position")
             model.name_provider(role.id, column.id, "The provincial training centre")
     return model.to_dict()
@@ -389,3 +410,152 @@ def write_submission(folder: str | Path, participant: str, assignment: str) -> N
     write_workbook(folder / DEFAULT_FILENAME, participant)
     if assignment in HANDED_IN:
         HANDED_IN[assignment](folder)
+
+
+# -- careless but complete ----------------------------------------------------------------
+#
+# What a careless student saves: every form filled until its checklist is green, with none
+# of the judgment the exercise asks for. The graded checks must give these fewer points than
+# the answers above (tests/unit/test_quality_checks.py; benchmarks/completion_share.py
+# measures the share of the automatic points they still earn).
+
+
+def careless_ex01() -> dict:
+    """Every example first put in the first step, then moved until the feedback says right;
+    the same short reason for each."""
+    model = classification.ServiceClassification()
+    first = model.catalogue.step_ids[0]
+    for example in model.catalogue.examples:
+        model.choose(example.id, first)
+        model.choose(example.id, example.answer)
+        model.explain(example.id, "It is digital now, we think.")
+    return model.to_dict()
+
+
+def careless_ex02() -> dict:
+    """Three benefits and three risks, every risk rated the same, one mitigation pasted."""
+    model = benefit_risk.BenefitRiskMatrix.from_dict(ex02_benefit_risk())
+    for risk in model.risks:
+        model.edit(risk.id, replace(risk, likelihood=3, impact=3,
+                                    mitigation="Training and awareness for everyone"))
+    return model.to_dict()
+
+
+def careless_ex06() -> dict:
+    """The scan and axes as in the sample; one narrative pasted into all four futures."""
+    model = scenarios.ScenarioSet.from_dict(ex06_scenarios())
+    for quadrant in model.scenarios:
+        model.tell_scenario(quadrant, "Residents use services on their phones. " * 3)
+    return model.to_dict()
+
+
+def careless_ex09() -> dict:
+    """Every role needs the same level of every competency."""
+    model = skills.SkillsMatrix.from_dict(ex09_skills())
+    for role in model.roles:
+        for column in model.competencies:
+            model.set_needed(role.id, column.id, 2)
+    return model.to_dict()
+
+
+def careless_ex03() -> dict:
+    """Every pillar at level 3, no evidence."""
+    model = pillar_rating.PillarRating()
+    model.name_government(GOVERNMENT)
+    for pillar_id in frameworks().pillar_ids:
+        model.rate(pillar_id, 3)
+    return model.to_dict()
+
+
+def careless_ex04() -> dict:
+    """The steps in any order, each link 'explained' with the same sentence."""
+    model = sequencing.ProcessSequence()
+    for position, step_id in enumerate(reversed(model.expected), start=1):
+        model.place(step_id, position)
+    order = sorted(model.expected, key=lambda s: model.positions[s])
+    for first, second in zip(order, order[1:], strict=False):
+        model.explain_link(first, second, "It leads to the next step.")
+    return model.to_dict()
+
+
+def careless_ex05() -> dict:
+    """Every pillar level 2 today and 4 wanted: complete, and no priority at all."""
+    model = _situation()
+    for pillar_id in model.assessment.framework.pillar_ids:
+        model.assessment.set_current(pillar_id, 2)
+        model.assessment.set_target(pillar_id, 4)
+    return model.to_dict()
+
+
+def careless_ex07() -> dict:
+    """A statement that passes its checks, no focus, and milestones about anything."""
+    model = _vision()
+    model.choose_focus(None)
+    for milestone, title in zip(model.milestones, ("Phase one", "Phase two", "Phase three"),
+                                strict=False):
+        model.replace_milestone(milestone.id, vision.new_milestone(
+            milestone.year, title, "The work of this phase is finished."))
+    return model.to_dict()
+
+
+def careless_ex11() -> dict:
+    """Five indicators whose definition only repeats the name."""
+    model = indicators.IndicatorSet.from_dict(ex11_indicators())
+    for indicator in list(model.named()):
+        values = {name: getattr(indicator, name) for name in (
+            "intervention", "name", "unit", "baseline", "target", "baseline_date",
+            "target_date", "data_source", "frequency", "owner")}
+        values["definition"] = indicator.name
+        values["baseline"] = indicators.format_value(indicator.baseline, indicator.unit)
+        values["target"] = indicators.format_value(indicator.target, indicator.unit)
+        saved = model.save_indicator(indicator.id, **values)
+        model.confirm(saved.id, "Ana, head of planning")
+    return model.to_dict()
+
+
+def careless_plan_model() -> plan.ActionPlan:
+    """The full plan with every action on the leadership pillar: complete and consistent,
+    but acting on none of the biggest gaps."""
+    model = action_plan_model()
+    model.actions = [replace(a, pillar="leadership") for a in model.actions]
+    return model
+
+
+def careless_action_plan() -> dict:
+    return careless_plan_model().to_dict()
+
+
+def write_careless_plan_file(folder: str | Path) -> Path:
+    from dgtkit.planfile import export, filename
+
+    model = careless_plan_model()
+    target = Path(folder) / filename(model, "json")
+    target.write_bytes(export(model, "json"))
+    return target
+
+
+#: Workbook key → a careless but complete revision (the sample answer where the exercise's
+#: check can only judge completion: Ex 8 and Ex 10).
+CARELESS: dict[str, Callable[[], dict]] = {
+    **ANSWERS,
+    classification.EXERCISE_KEY: careless_ex01,
+    benefit_risk.EXERCISE_KEY: careless_ex02,
+    pillar_rating.EXERCISE_KEY: careless_ex03,
+    sequencing.EXERCISE_KEY: careless_ex04,
+    situation.EXERCISE_KEY: careless_ex05,
+    scenarios.EXERCISE_KEY: careless_ex06,
+    vision.EXERCISE_KEY: careless_ex07,
+    skills.EXERCISE_KEY: careless_ex09,
+    indicators.EXERCISE_KEY: careless_ex11,
+    plan.EXERCISE_KEY: careless_action_plan,
+}
+
+
+def write_careless_submission(folder: str | Path, participant: str, assignment: str) -> None:
+    """A careless but complete submission's files in ``folder`` (the notebook aside)."""
+    folder = Path(folder)
+    workbook = Workbook(folder / DEFAULT_FILENAME, participant=participant)
+    for key, build in CARELESS.items():
+        workbook.save(key, build())
+    if assignment in HANDED_IN:
+        write_careless_plan_file(folder)

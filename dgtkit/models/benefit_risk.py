@@ -23,7 +23,7 @@ from functools import cache
 
 from dgtkit.course import read_yaml
 from dgtkit.models.checks import Check, FormErrors, collect
-from dgtkit.models.text import FieldError, clean_text
+from dgtkit.models.text import FieldError, clean_text, repeated
 
 EXERCISE_KEY = "ex02_benefit_risk"
 KINDS = {"benefit": "Benefit", "risk": "Risk"}
@@ -340,6 +340,23 @@ class BenefitRiskMatrix:
 
     def passes(self) -> bool:
         return all(check.passed for check in self.checks())
+
+    def judgment_checks(self) -> list[Check]:
+        """What a matrix made with thought has and a careless one lacks (the graded rule of
+        Ex 2): risks weighed apart, so that the matrix says which comes first, and a
+        mitigation of its own for each risk."""
+        scores = {r.score for r in self.risks}
+        pasted = repeated([r.mitigation for r in self.risks if r.mitigation])
+        return [
+            Check("weighed", "The risks are weighed apart", len(scores) > 1,
+                  "Every risk has the same likelihood x impact: the matrix does not say "
+                  "which to act on first. Rate each on its own." if len(scores) <= 1 else
+                  f"Scores from {min(scores)} to {max(scores)}."),
+            Check("own_mitigations", "Each risk has its own mitigation", not pasted,
+                  f"{pasted} mitigation{'s repeat' if pasted != 1 else ' repeats'} another: "
+                  "say how each risk in particular will be reduced." if pasted else
+                  "Each mitigation is written for its risk."),
+        ]
 
     def _check_count(self, kind: str) -> Check:
         count = len([i for i in self.items if i.kind == kind])

@@ -17,10 +17,16 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from dgtkit.course import read_yaml
-from dgtkit.models.text import FieldError, clean_text
+from dgtkit.models.checks import Check
+from dgtkit.models.text import FieldError, clean_text, repeated
 
 EXERCISE_KEY = "ex01_classification"
 REASON_LIMIT = 500
+#: Examples right at the first choice that a graded Ex 1 needs, of twelve: a team that
+#: understood the three steps gets most of them; guessing gets about a third (session 1.1).
+FIRST_TRY_PASS = 8
+#: Fewest words in a reason that counts, and how many such reasons, each its own, Ex 1 asks.
+REASON_WORDS, REASONS_ASKED = 5, 3
 COURSE_EXAMPLE = "course-example"  # the source of an example written for this course
 
 
@@ -125,6 +131,8 @@ class Answer:
     first_choice: str | None = None
     tries: int = 0
     reason: str = ""
+    #: False when a workbook saved before first choices were recorded gave only the choice.
+    first_recorded: bool = True
 
     def to_dict(self) -> dict:
         return {
@@ -203,6 +211,42 @@ class ServiceClassification:
             first_try_right=sum(self.answers[e.id].first_choice == e.answer for e in examples),
         )
 
+    def unrecorded_first(self) -> list[str]:
+        """Titles of the answered examples whose first choice the saved data did not record
+        (an older workbook): they are graded on the choice they have."""
+        return [e.title for e in self.catalogue.examples
+                if self.answers[e.id].choice is not None
+                and not self.answers[e.id].first_recorded]
+
+    def first_try_check(self, least: int = FIRST_TRY_PASS) -> Check:
+        """The graded rule of Ex 1: enough examples right at the first choice. The form
+        still lets the team choose again and read why; only the first choice is graded."""
+        score = self.score()
+        note = ""
+        if old := len(self.unrecorded_first()):
+            note = (f" Your workbook was saved before the form recorded first choices, so "
+                    f"{old} example{'s are' if old != 1 else ' is'} graded on the choice "
+                    "saved.")
+        return Check(
+            "first_try", f"At least {least} of {score.total} right at the first choice",
+            score.first_try_right >= least,
+            f"Right at the first choice: {score.first_try_right} of {score.total}.{note}",
+        )
+
+    def reasons_check(self, least: int = REASONS_ASKED) -> Check:
+        """Reasons of at least REASON_WORDS words for ``least`` examples, each its own: the
+        same sentence pasted under every example does not count twice."""
+        given = [a.reason for a in self.answers.values()
+                 if len(a.reason.split()) >= REASON_WORDS]
+        own = len(given) - repeated(given)
+        pasted = " The same reason written under several examples counts once." if (
+            own < len(given)) else ""
+        return Check(
+            "reasons", f"A reason of at least {REASON_WORDS} words for {least} examples",
+            own >= least,
+            f"Reasons of at least {REASON_WORDS} words, each its own, are saved for {own} "
+            f"example{'s' * (own != 1)}.{pasted}")
+
     def summary(self) -> str:
         """The score in one plain sentence, e.g. '9 of 12 right.'"""
         score = self.score()
@@ -253,7 +297,9 @@ class ServiceClassification:
                 continue
             answer = model.answers[example_id]
             answer.choice = _step_or_none(item.get("choice"), steps)
-            answer.first_choice = _step_or_none(item.get("first_choice"), steps) or answer.choice
+            first = _step_or_none(item.get("first_choice"), steps)
+            answer.first_recorded = first is not None or answer.choice is None
+            answer.first_choice = first or answer.choice
             tries = item.get("tries", 0)
             valid = isinstance(tries, int) and not isinstance(tries, bool) and tries >= 0
             answer.tries = tries if valid else 0

@@ -33,6 +33,8 @@ from dgtkit.models.text import FieldError, clean_text
 EXERCISE_KEY = "ex11_indicators"
 NAME_LIMIT = 150
 DEFINITION_LIMIT = 500
+#: Words a definition adds to the name, at least: it says what is counted, and how (6.3).
+DEFINITION_EXTRA = 3
 UNIT_LIMIT = 40
 SOURCE_LIMIT = 200
 FREQUENCY_LIMIT = 60
@@ -80,6 +82,7 @@ class IndicatorGuide:
     units: tuple[str, ...]
     percentage_units: frozenset[str]
     yes_no_units: frozenset[str]
+    ratio_words: tuple[str, ...]
     frequencies: tuple[str, ...]
     set_size: int
     example: dict[str, str]
@@ -106,6 +109,7 @@ def indicator_guide() -> IndicatorGuide:
         units=tuple(units["items"]),
         percentage_units=frozenset(u.casefold() for u in units["percentage"]),
         yes_no_units=frozenset(u.casefold() for u in units["yes_no"]),
+        ratio_words=tuple(w.casefold() for w in units["ratio_words"]),
         frequencies=tuple(raw["frequencies"]["items"]),
         set_size=int(raw["set"]["indicators"]),
         example={k: str(v) for k, v in raw["example"].items()},
@@ -528,6 +532,24 @@ class IndicatorSet:
                 + ", ".join(missing)
                 + ". With all of them, anyone gets the same number. If you do not know the "
                 "baseline yet, say in the data source who will measure it, and by when.",
+            )
+        name_words = set(indicator.name.casefold().split())
+        if len(set(indicator.definition.casefold().split()) - name_words) < DEFINITION_EXTRA:
+            return self._check(
+                "measurable",
+                False,
+                "The definition repeats the name. Say exactly what is counted, and how, so "
+                f"that anyone gets the same number: '{indicator_guide().example['definition']}'.",
+            )
+        ratio = f" {' '.join(indicator.definition.casefold().split())} "
+        if is_percentage(indicator.unit) and not any(
+                w in ratio for w in indicator_guide().ratio_words):
+            return self._check(
+                "measurable",
+                False,
+                "A percentage is one number divided by another: say in the definition what is "
+                "divided by what (for example 'applications completed online divided by "
+                "applications started online').",
             )
         return self._check(
             "measurable",

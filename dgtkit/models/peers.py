@@ -92,6 +92,10 @@ class Benchmark:
         rows = rows[rows.iso3 == self.iso3]
         return rows.iloc[0] if not rows.empty else None
 
+    def weakest_component(self) -> str:
+        """The lowest of the EGDI's three components in the latest edition: osi, tii or hci."""
+        return min(("osi", "tii", "hci"), key=lambda i: self.latest[i])
+
     def evidence(self) -> list[str]:
         """Plain sentences a gap profile can quote, each naming its source and year."""
         latest, year = self.latest, self.latest_year
@@ -110,7 +114,7 @@ class Benchmark:
                     f"EGDI {side} the median of its {PEER_GROUPS[group]}, "
                     f"{self.latest[group]} ({median:.3f})."
                 )
-        weakest = min(("osi", "tii", "hci"), key=lambda i: latest[i])
+        weakest = self.weakest_component()
         lines.append(f"Weakest EGDI component: {data.INDEX_NAMES[weakest]} {latest[weakest]:.3f}.")
         if self.gtmi is not None:
             lines.append(

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 from dgtkit.course.frameworks import Frameworks, frameworks
 from dgtkit.course.governments import governments
-from dgtkit.models.text import FieldError, clean_text
+from dgtkit.models.checks import Check
+from dgtkit.models.text import FieldError, clean_text, repeated
 
 #: The workbook key under which the exercise saves; later exercises read it.
 EXERCISE_KEY = "ex03_pillar_rating"
@@ -76,6 +77,27 @@ class PillarRating:
         rated = [(level, order, pid) for order, (pid, level) in enumerate(self.ratings.items())
                  if level is not None]
         return [pid for _level, _order, pid in sorted(rated)[:count]]
+
+    def judgment_checks(self) -> list[Check]:
+        """What a rating made with thought has and a careless one lacks (the graded rule of
+        Ex 3): levels that tell the pillars apart, and evidence, each in its own words, for
+        the lowest-rated pillars, where the situation analysis starts."""
+        levels = {lv for lv in self.ratings.values() if lv is not None}
+        lowest = self.priorities()
+        texts = [self.evidence[p] for p in lowest if len(self.evidence[p].split()) >= 3]
+        bare = [self.framework.pillar(p).name for p in lowest
+                if len(self.evidence[p].split()) < 3]
+        pasted = repeated(texts)
+        return [
+            Check("levels", "The levels tell the pillars apart", len(levels) > 1,
+                  "Every pillar has the same level: rate each on what you know of it."
+                  if len(levels) <= 1 else f"{len(levels)} different levels used."),
+            Check("evidence", "Evidence for your lowest-rated pillars",
+                  bool(lowest) and not bare and not pasted,
+                  (f"Write a few words of evidence for: {'; '.join(bare)}." if bare else
+                   "Each lowest-rated pillar needs its own evidence, not the same words."
+                   if pasted else "Written for each of them.")),
+        ]
 
     def summary(self) -> str:
         """One plain sentence on progress, for the status line and screen readers."""

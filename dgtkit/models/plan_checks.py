@@ -11,8 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dgtkit.models.action_plan import Action, ActionPlan
+from dgtkit.models.checks import Check
 
 OBJECTIVES_ADVISED = (2, 4)
+#: How many of the biggest Ex 5 gaps a graded plan acts on: each has an action on its pillar.
+TOP_GAPS = 2
 
 
 @dataclass(frozen=True)
@@ -124,3 +127,29 @@ def summary(plan: ActionPlan) -> str:
     if not gaps:
         return head + " Nothing is missing: the plan is ready to export."
     return head + f" {len(gaps)} thing{'s' if len(gaps) != 1 else ''} still missing."
+
+
+def gap_pillars(plan: ActionPlan) -> list[tuple[str, str]]:
+    """(pillar id, name) of the Ex 5 gaps the team carried into the plan's context, in
+    their order (biggest first)."""
+    return [(c.origin.removeprefix("ex05:gap:"), c.title) for c in plan.context
+            if c.section == "gap" and c.origin.startswith("ex05:gap:")]
+
+
+def quality_checks(plan: ActionPlan, gaps: list[tuple[str, str]]) -> list[Check]:
+    """What a competent plan gets right and a careless one does not: its actions act on the
+    biggest capacity gaps (``gaps``: (pillar id, name), biggest first, from Ex 5). (That
+    each objective is measured, by an action with an indicator whose target differs from
+    its baseline, ``missing`` and ``Indicator.problems`` already hold.)"""
+    top = gaps[:TOP_GAPS]
+    acted = {a.pillar for a in plan.actions}
+    left = [name for pillar, name in top if pillar not in acted]
+    if not top:
+        return [Check("top_gaps", "The actions act on your biggest gaps", False,
+                      "The plan does not show which capacity gaps it closes: take in your "
+                      "gaps from Ex 5 (Module 3) in the app's context tab.")]
+    return [Check(
+        "top_gaps", "The actions act on your biggest gaps", not left,
+        f"No action strengthens the pillar of these gaps: {'; '.join(left)}. Give each of "
+        "your biggest gaps at least one action on its pillar." if left else
+        "Every one of your biggest gaps has an action on its pillar.")]

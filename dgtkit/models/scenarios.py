@@ -24,7 +24,7 @@ from dgtkit.models.checks import (
     whole_year,
     word_count,
 )
-from dgtkit.models.text import FieldError, clean_text
+from dgtkit.models.text import FieldError, clean_text, repeated
 
 EXERCISE_KEY = "ex06_scenarios"
 DEFAULT_HORIZON = 2035
@@ -359,6 +359,16 @@ class ScenarioSet:
                 "its own, so that people can tell them apart.",
             )
         return Check("names", label, True, "; ".join(names) + ".")
+
+    def judgment_checks(self) -> list[Check]:
+        """The graded rule of Ex 6 beyond its checklist: four futures told apart, since one
+        narrative pasted into every quadrant explores nothing."""
+        texts = [s.narrative for s in self.scenarios.values() if s.narrative]
+        pasted = repeated(texts)
+        return [Check("told_apart", "The four futures are told apart", bool(texts) and not pasted,
+                      f"{pasted} narrative{'s repeat' if pasted != 1 else ' repeats'} another: "
+                      "tell what is different in each future." if pasted else
+                      "Each future has its own story." if texts else "No narrative yet.")]
 
     def _check_narratives(self) -> Check:
         label = f"Each future told in at most {NARRATIVE_WORDS} words"

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from dgtkit.course import read_yaml
-from dgtkit.models.text import FieldError, clean_text
+from dgtkit.models.text import FieldError, clean_text, repeated
 
 EXERCISE_KEY = "ex04_sequencing"
 LINK_LIMIT = 500
@@ -251,6 +251,13 @@ class ProcessSequence:
     @property
     def links_explained(self) -> int:
         return sum(bool(self.link(a, b)) for a, b in self.current_links)
+
+    @property
+    def links_own(self) -> int:
+        """Links explained each in its own words: one sentence pasted under several links
+        explains one of them (the graded rule of Ex 4's links)."""
+        texts = [self.link(a, b) for a, b in self.current_links if self.link(a, b)]
+        return len(texts) - repeated(texts)
 
     def other_links(self) -> list[tuple[str, str, str]]:
         """Explanations kept for pairs that are no longer next to each other."""

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from dgtkit.models import UNREADABLE
 from dgtkit.models.assessment import CapacityGap, TeamAssessment
 from dgtkit.models.boards import PESTEL, SWOT, Board
+from dgtkit.models.checks import Check
 from dgtkit.models.stakeholders import StakeholderMap
 from dgtkit.models.text import FieldError, clean_text
 
@@ -57,6 +58,54 @@ class SituationAnalysis:
 
     def gap_profile(self) -> GapProfile:
         return GapProfile.of(self)
+
+    def priority_checks(self) -> list[Check]:
+        """What a competent profile gets right and a careless one does not (the graded rule
+        of Ex 5): the gaps set priorities, and the profile names the pillars the team's own
+        ratings and the benchmark show as weakest."""
+        from dgtkit.course.indices import indices
+
+        profile = self.gap_profile()
+        named = {g.pillar for g in profile.gaps}
+        framework = self.assessment.framework
+        sizes = {g.gap for g in profile.gaps}
+        checks = [Check(
+            "priorities", "The gaps are not all the same size", len(sizes) > 1,
+            f"Gap sizes in your profile: {', '.join(map(str, sorted(sizes, reverse=True)))}."
+            if sizes else "No gap yet: set today's level and a higher target.",
+        )]
+        levels = {p: lv for p, lv in self.assessment.current.items() if lv is not None}
+        lowest = min(levels.values(), default=None)
+        weakest = [p for p, lv in levels.items() if lv == lowest]
+        names = [framework.pillar(p).name for p in weakest]
+        if len(weakest) > PROFILE_GAPS:
+            reason = (f"{len(weakest)} pillars share your lowest level today ({lowest}): the "
+                      "ratings do not show where you are weakest. Rate each pillar on its "
+                      "evidence.")
+        else:
+            left = [framework.pillar(p).name for p in weakest if p not in named]
+            reason = (f"Not among your gaps, though rated lowest today: {'; '.join(left)}."
+                      if left else f"Rated lowest today, and in the profile: {'; '.join(names)}.")
+        checks.append(Check(
+            "own_weakest", "The pillars you rated lowest are among your gaps",
+            bool(weakest) and len(weakest) <= PROFILE_GAPS and set(weakest) <= named,
+            reason if weakest else "No level set yet.",
+        ))
+        benchmark = self.benchmark
+        component = benchmark.weakest_component() if benchmark else None
+        index = next((i for i in indices().items if i.id == component), None)
+        linked = index.pillars if index else ()
+        shown = [framework.pillar(p).name for p in linked]
+        checks.append(Check(
+            "benchmark_weakest", "The benchmark's weakest index is among your gaps",
+            bool(linked) and bool(set(linked) & named),
+            (f"The weakest EGDI component of {benchmark.name} is the {index.name}, evidence "
+             f"for {' or '.join(shown)}: "
+             + ("in your profile." if set(linked) & named else
+                "not among your gaps. Look again at that pillar's level today.")
+             ) if linked else "Choose the country whose data you benchmark.",
+        ))
+        return checks
 
     def to_dict(self) -> dict:
         profile = self.gap_profile()

@@ -418,6 +418,17 @@ class SkillsMatrix:
             ),
         ]
 
+    def judgment_checks(self) -> list[Check]:
+        """The graded rule of Ex 9 beyond its checklist: the levels needed differ between
+        roles or competencies, since a matrix that asks the same of everyone analyses no
+        role (session 5.4)."""
+        needed = {self.cell(r.id, c.id).needed for r in self.roles for c in self.competencies}
+        needed.discard(None)
+        return [Check("needs_differ", "The levels needed differ by role", len(needed) > 1,
+                      "Every role needs the same level of every competency: ask what each "
+                      "role really needs." if len(needed) <= 1 else
+                      "The levels needed differ between the cells.")]
+
     @staticmethod
     def _check_count(
         check_id: str, one: str, many: str, count: int, least: int, most: int

@@ -28,3 +28,15 @@ def within_limits(field: str, text: str, label: str, limit: int, required: bool)
             f"{label} is too long ({len(text):,} characters). Please keep it under {limit:,}.",
         )
     return text
+
+
+def repeated(texts: list[str]) -> int:
+    """How many of ``texts`` repeat an earlier one (case, spaces and punctuation aside): the
+    mark of one sentence pasted everywhere instead of a thought for each."""
+    seen: set[str] = set()
+    count = 0
+    for text in texts:
+        key = " ".join("".join(c for c in text.casefold() if c.isalnum() or c.isspace()).split())
+        count += key in seen
+        seen.add(key)
+    return count

@@ -42,6 +42,12 @@ BENEFICIARIES_LIMIT = 120
 NEAREST_HORIZON, FARTHEST_HORIZON = 5, 30  # years from now
 TARGETS_MIN, TARGETS_MAX = 2, 3
 MILESTONES_MIN = 3
+#: The focus of a graded vision is one of the first gaps of Ex 5 (biggest first).
+FOCUS_AMONG = 3
+#: Words too common in this course to show what a gap is about.
+_COMMON_WORDS = frozenset((
+    "digital", "government", "public", "service", "services", "data", "with", "from", "their",
+    "every", "level", "today", "wanted", "people", "that", "this", "have", "more"))
 MILESTONE_TITLE_LIMIT = 120
 MUST_BE_TRUE_LIMIT = 500
 STRATEGY_LIMIT = 200
@@ -309,6 +315,30 @@ class Vision:
     def focus_gap(self) -> ConsideredGap | None:
         return next((g for g in self.gaps_considered if g.pillar == self.focus), None)
 
+    def gap_checks(self) -> list[Check]:
+        """Whether the vision serves the gaps of Ex 5 (graded with ``checks``): it focuses on
+        one of the biggest, and the statement or a milestone works on that gap."""
+        biggest = self.gaps_considered[:FOCUS_AMONG]
+        focus = self.focus_gap
+        if not self.gaps_considered:
+            focused = Check("focus", "It focuses on one of your biggest gaps", False,
+                            "No gap from Ex 5 reached this exercise: do Ex 5 first, then "
+                            "open this form again.")
+        else:
+            focused = Check(
+                "focus", "It focuses on one of your biggest gaps", focus in biggest,
+                f"Focus: {focus.name}." if focus in biggest else
+                "Choose as the focus one of your biggest gaps: "
+                + "; ".join(g.name for g in biggest) + ".")
+        words = _gap_words(focus) if focus else set()
+        texts = [self.statement] + [f"{m.title} {m.must_be_true}" for m in self.milestones]
+        served = bool(words) and any(words & _gap_words(text) for text in texts)
+        return [focused, Check(
+            "focus_served", "The statement or a milestone works on that gap", served,
+            "It names what the gap is about." if served else
+            (f"Neither the statement nor a milestone names what '{focus.name}' is about: "
+             "add the milestone that closes it." if focus else "Choose a focus first."))]
+
     # -- SDG targets -----------------------------------------------------------------------
 
     def link_target(self, target_id: str) -> None:
@@ -570,3 +600,12 @@ class Vision:
             model._refuse_same_title(milestone)
             model._milestones.append(milestone)
         return model
+
+
+def _gap_words(gap_or_text) -> set[str]:
+    """The words of four letters or more that say what a gap (or a text) is about, each cut
+    to its first five letters so that 'skills' meets 'skilled'."""
+    text = gap_or_text if isinstance(gap_or_text, str) else (
+        f"{gap_or_text.name} {gap_or_text.problem}")
+    return {w[:5] for w in re.findall(r"[a-z]{4,}", text.casefold())
+            if w not in _COMMON_WORDS}

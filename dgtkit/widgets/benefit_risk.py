@@ -269,7 +269,8 @@ class BenefitRiskView(View):
                 "build on those benefits.",
             )
         self.table.value = legend_table_html(self.model)
-        self.checklist.value = checklist_html("Checklist for Ex 2", self.model.checks())
+        self.checklist.value = checklist_html("Checklist for Ex 2",
+                                              self.model.checks() + self.model.judgment_checks())
 
     def _refresh_choices(self) -> None:
         listed = [(f"{self.model.label(i)}. {i.title}", i.id) for i in self.model.items]

@@ -360,7 +360,8 @@ class HorizonScanView(View):
                 self.model,
                 caption="The two critical uncertainties cross: each quadrant is one future.",
             )
-        self.checklist.value = checklist_html("Checklist for Ex 6", self.model.checks())
+        self.checklist.value = checklist_html("Checklist for Ex 6",
+                                              self.model.checks() + self.model.judgment_checks())
 
     def _matrix_data(self) -> tuple:
         chosen = [self.model.axis_signal(index) for index in range(AXIS_COUNT)]

@@ -23,7 +23,14 @@ from dgtkit.models.situation import SituationAnalysis
 from dgtkit.models.text import FieldError
 from dgtkit.widgets.base import View
 from dgtkit.widgets.common import message_html
-from dgtkit.widgets.forms import WIDE, chart_html, example_box, government_box, side_by_side
+from dgtkit.widgets.forms import (
+    WIDE,
+    chart_html,
+    checklist_html,
+    example_box,
+    government_box,
+    side_by_side,
+)
 from dgtkit.widgets.pages import PageDownload, page_html
 
 NOT_SET = "Not set yet"
@@ -554,7 +561,9 @@ class ProfilePart(View):
         page = gap_profile_page(profile.gaps, self._situation(profile), profile.government)
         if not profile.evidence:
             missing += "<p><i>Choose a country in part 2 to add the benchmark.</i></p>"
-        self.view.value = missing + page_html(page)
+        checks = checklist_html("Checklist for the profile's priorities",
+                                self.model.priority_checks())
+        self.view.value = missing + checks + page_html(page)
 
 
 class SituationAnalysisView(View):

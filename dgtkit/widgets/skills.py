@@ -323,7 +323,8 @@ class SkillsMatrixView(View):
             caption="Each cell: the gap (the level needed minus today's level), then both "
             "levels. Darker and hatched cells have bigger gaps.",
         )
-        self.checklist.value = checklist_html("Checklist for the matrix", model.checks())
+        self.checklist.value = checklist_html("Checklist for the matrix",
+                                              model.checks() + model.judgment_checks())
         self.summary.value = summary_html(model)
 
 

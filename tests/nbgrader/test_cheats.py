@@ -91,13 +91,15 @@ def cheated(tmp_path_factory) -> dict:
     students = [*cheats.HONEST, *cheats.CHEATS, *cheats.REFUSED]
     before = {
         "course": digest(course, skip=("autograded", "gradebook.db", "autograde.log",
-                                       "similarity", "similarity.csv")),
+                                       "similarity", "similarity.csv",
+                                       "item_statistics.csv", "item_statistics.html")),
         "home": digest(home, skip=LECTURERS_OWN),
     }
     result = autograde(course, home)
     after = {
         "course": digest(course, skip=("autograded", "gradebook.db", "autograde.log",
-                                       "similarity", "similarity.csv")),
+                                       "similarity", "similarity.csv",
+                                       "item_statistics.csv", "item_statistics.html")),
         "home": digest(home, skip=LECTURERS_OWN),
         "processes": marked_processes(),
     }

@@ -29,6 +29,9 @@ def test_from_the_source_to_exported_grades_with_make(tmp_path):
     submit(course, "alice", "m1_introduction", source(course, "m1_introduction"), "alice")
     out = make("autograde", course, "WORKERS=2")
     assert "alice/m1_introduction: 7 of 12 points so far" in out
+    assert "Item statistics (" in out  # autograde ends with the item report
+    assert "m1_introduction    q1_check" in make("items", course)
+    assert all((course / f"item_statistics.{kind}").is_file() for kind in ("csv", "html"))
     make("feedback", course)
     assert (course / "feedback" / "alice" / "m1_introduction" / "m1_introduction.html").is_file()
     assert "Grades exported to" in make("grades", course)

@@ -98,22 +98,41 @@ def test_a_workbook_saved_by_another_student_earns_nothing_while_autograded(
     grading.check_own_work(*keys, path=workbook)
 
 
-def test_classification_names_what_is_open_or_wrong_but_not_the_step(workbook):
+def test_classification_names_what_is_open_and_grades_the_first_choice(workbook):
     model = classification.ServiceClassification()
-    first, second, *rest = model.catalogue.examples
-    model.choose(first.id, next(s for s in model.catalogue.step_ids if s != first.answer))
-    for example in rest:
+    examples = model.catalogue.examples
+    wrong_first = examples[:5]  # a careless team: five wrong at first, put right after feedback
+    for example in examples[2:]:
+        if example in wrong_first:
+            model.choose(example.id, next(s for s in model.catalogue.step_ids
+                                          if s != example.answer))
         model.choose(example.id, example.answer)
     saved(workbook, classification.EXERCISE_KEY, model.to_dict())
     message = failure(grading.check_classification, workbook)
-    assert "1 example not classified yet" in message and second.title in message
-    model.choose(second.id, second.answer)
+    assert "2 examples not classified yet" in message and examples[1].title in message
+    for example in examples[:2]:
+        model.choose(example.id, next(s for s in model.catalogue.step_ids
+                                      if s != example.answer))
+        model.choose(example.id, example.answer)
     saved(workbook, classification.EXERCISE_KEY, model.to_dict())
+    assert model.score().right == 12
     message = failure(grading.check_classification, workbook)
-    assert first.title in message and "not in the right step" in message
+    assert "Right at the first choice: 7 of 12" in message
     for step in model.catalogue.steps:
         assert step.name not in message  # never which step is right
     assert "at least 3" in failure(grading.check_classification_reasons, workbook)
+
+
+def test_an_old_save_without_first_choices_is_graded_on_its_choices_and_says_so(
+        workbook, capsys):
+    data = sample_answers.ex01_classification()
+    for answer in data["answers"].values():
+        del answer["first_choice"]
+    saved(workbook, classification.EXERCISE_KEY, data)
+    model = grading.check_classification(workbook)
+    assert model.score().first_try_right == 12
+    assert "saved before the form recorded first choices, so 12 examples are graded on " \
+        "the choice saved" in capsys.readouterr().out
 
 
 def test_revealing_the_order_costs_the_order_point_but_not_the_links(workbook):

@@ -167,7 +167,9 @@ def test_measurable_needs_a_unit_and_values():
 def test_a_changed_target_needs_a_new_confirmation_and_saving_keeps_it():
     model = clinic()
     indicator = model.confirm(saved_good(model).id, "Ana")
-    indicator = saved_good(model, definition="Reworded")  # same ambition: still confirmed
+    # same ambition: still confirmed
+    indicator = saved_good(model, definition="Staff with a written plan for their role, "
+                                             "divided by all staff")
     assert indicator.confirmed_by == "Ana" and model.passes(indicator)
     indicator = saved_good(model, target="90")
     passed, reason = results(model, indicator)["achievable"]
