@@ -215,9 +215,10 @@ def check_skills(path: str | Path = ASSIGNMENT_WORKBOOK):
 
 
 def check_roadmap(path: str | Path = ASSIGNMENT_WORKBOOK):
-    """Ex 10: the canvas follows the four rules of session 5.1."""
+    """Ex 10: the canvas follows the four rules of session 5.1, acts on the biggest gaps of
+    Ex 5 and names each row's own intervention (``Roadmap.judgment_checks``)."""
     model = saved_model(roadmap.EXERCISE_KEY, roadmap.Roadmap, path, "capacity roadmap")
-    assert_checks(model.checks(), "Ex 10, your capacity roadmap")
+    assert_checks(model.checks() + model.judgment_checks(), "Ex 10, your capacity roadmap")
     return model
 
 

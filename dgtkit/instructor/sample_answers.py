@@ -458,6 +458,20 @@ def careless_ex09() -> dict:
     return model.to_dict()
 
 
+def careless_ex10() -> dict:
+    """A complete canvas whose rows all say the same intervention, none on the Ex 5 gaps."""
+    model = roadmap.Roadmap.from_dict(ex10_roadmap())
+    for row in list(model.rows):
+        model.remove_row(row.id)
+    for level, owner in (("institutional", "Legal office of the regency"),
+                         ("organizational", "Regional secretariat"),
+                         ("individual", "Human resources unit"),
+                         ("societal", "Office of community empowerment")):
+        model.save_row(None, gap="Low capacity", level=level, intervention="Train the staff",
+                       owner=owner, horizon="short")
+    return model.to_dict()
+
+
 def careless_ex03() -> dict:
     """Every pillar at level 3, no evidence."""
     model = pillar_rating.PillarRating()
@@ -535,7 +549,7 @@ def write_careless_plan_file(folder: str | Path) -> Path:
 
 
 #: Workbook key → a careless but complete revision (the sample answer where the exercise's
-#: check can only judge completion: Ex 8 and Ex 10).
+#: check can only judge completion: Ex 8).
 CARELESS: dict[str, Callable[[], dict]] = {
     **ANSWERS,
     classification.EXERCISE_KEY: careless_ex01,
@@ -546,6 +560,7 @@ CARELESS: dict[str, Callable[[], dict]] = {
     scenarios.EXERCISE_KEY: careless_ex06,
     vision.EXERCISE_KEY: careless_ex07,
     skills.EXERCISE_KEY: careless_ex09,
+    roadmap.EXERCISE_KEY: careless_ex10,
     indicators.EXERCISE_KEY: careless_ex11,
     plan.EXERCISE_KEY: careless_action_plan,
 }

@@ -40,6 +40,8 @@ OWNER_LIMIT = 120
 PARTNER_LIMIT = 200
 NOTE_LIMIT = 300
 MAX_ROWS = 30
+#: How many of Ex 5's biggest gaps the graded canvas must act on.
+BIGGEST = 3
 LONG_WITHOUT_VISION = 60  # months: where the last horizon ends while Ex 7 has no vision year
 REQUIRED = ("gap", "level", "intervention", "owner", "horizon")
 FIELD_NAMES = {
@@ -539,6 +541,41 @@ class Roadmap:
 
     def passes(self) -> bool:
         return all(check.passed for check in self.checks())
+
+    def judgment_checks(self) -> list[Check]:
+        """The graded rules of Ex 10 beyond its checklist (session 5.1): the canvas acts on
+        the biggest gaps Ex 5 found, and each row says its own intervention, since a plan
+        that repeats one action everywhere has analysed no gap."""
+        return [self._check_gaps_served(), self._check_own_interventions()]
+
+    def _check_gaps_served(self) -> Check:
+        label = f"Each of the {BIGGEST} biggest gaps from Ex 5 has a complete row"
+        biggest = self.gaps_considered[:BIGGEST]
+        if not biggest:
+            return Check("gaps_served", label, True, "No gaps came from Ex 5.")
+        served = {row.pillar for row in self.rows if row.is_complete}
+        open_gaps = [gap.name for gap in biggest if gap.pillar not in served]
+        if open_gaps:
+            return Check("gaps_served", label, False,
+                         "No complete row acts on: " + "; ".join(open_gaps) + ". Complete the "
+                         "draft row Ex 5 gave for each, or add one.")
+        return Check("gaps_served", label, True,
+                     f"All {len(biggest)} biggest gaps have a complete row.")
+
+    def _check_own_interventions(self) -> Check:
+        label = "Each row names its own intervention"
+        seen: dict[str, int] = {}
+        repeated = []
+        for number, row in enumerate(self.rows, start=1):
+            words = " ".join(row.intervention.casefold().split())
+            if words and words in seen:
+                repeated.append(f"row {number} repeats row {seen[words]}")
+            seen.setdefault(words, number)
+        if repeated:
+            return Check("own_interventions", label, False,
+                         "; ".join(repeated).capitalize() + ". Say what each row does about "
+                         "its own gap.")
+        return Check("own_interventions", label, True, "No two rows name the same intervention.")
 
     def _check_complete(self) -> Check:
         label = "Every row has a gap, a level, an intervention, an owner and a horizon"

@@ -289,7 +289,8 @@ class CapacityRoadmapView(View):
                 model,
                 caption="One lane per capacity level; the numbers are the rows of the canvas.",
             )
-        self.checklist.value = checklist_html("Checklist for the canvas", model.checks())
+        self.checklist.value = checklist_html("Checklist for the canvas",
+                                              model.checks() + model.judgment_checks())
 
     def _show_row(self) -> None:
         """Fill the form with the chosen row (empty for a new row)."""

@@ -226,7 +226,7 @@ def write_notebook(path: Path, notebook: dict) -> None:
 # -- Module 7: the plan file ---------------------------------------------------------------------
 
 PLAN_ASSIGNMENT = "m7_action_plan"
-PLAN_POINTS = {"plan_complete_check": 3, "plan_consistent_check": 3}
+PLAN_POINTS = {"plan_complete_check": 1, "plan_consistent_check": 5}
 PLAN_FULL = dict(PLAN_POINTS)
 PLAN_ZERO = dict.fromkeys(PLAN_POINTS, 0)
 #: The exercises before the plan, as the notebook's first cell brings them beside it.

@@ -13,6 +13,7 @@ from dgtkit.models import (
     classification,
     indicators,
     pillar_rating,
+    roadmap,
     scenarios,
     sequencing,
     situation,
@@ -39,6 +40,8 @@ QUALITY = {
     "ex06": (scenarios.EXERCISE_KEY, grading.check_scenarios, "told apart"),
     "ex07": (vision.EXERCISE_KEY, grading.check_vision, "It focuses on one of your biggest"),
     "ex09": (skills.EXERCISE_KEY, grading.check_skills, "The levels needed differ"),
+    "ex10": (roadmap.EXERCISE_KEY, grading.check_roadmap, "No complete row acts on"),
+    "ex10_own": (roadmap.EXERCISE_KEY, grading.check_roadmap, "Row 2 repeats row 1"),
     "ex11": (indicators.EXERCISE_KEY, grading.check_indicators, "Passing all five tests: 0"),
 }
 
@@ -76,6 +79,7 @@ def test_the_careless_answers_are_complete(tmp_path):
     assert vision.Vision.from_dict(sample_answers.careless_ex07()).passes()
     ex11 = indicators.IndicatorSet.from_dict(sample_answers.careless_ex11())
     assert len(ex11.named()) == 5 and all(i.definition for i in ex11.named())
+    assert roadmap.Roadmap.from_dict(sample_answers.careless_ex10()).passes()
 
 
 def test_the_weakest_pillars_of_ratings_and_benchmark_must_be_in_the_profile():
