@@ -20,6 +20,7 @@ import ipywidgets as w
 
 from dgtkit.facilitator.room import Room, code_opens, hub_instructor, read_room, signature
 from dgtkit.models import dates
+from dgtkit.models.assessment import BIGGEST_GAPS
 from dgtkit.models.knowledge_test import module_label
 from dgtkit.store.team_codes import CodesError, facilitator_code_path, read_facilitator_code
 from dgtkit.widgets.base import View
@@ -111,11 +112,11 @@ class DashboardView(View):
 
     def _gaps(self) -> str:
         rows = [[t.name, f"{g.name}: {g.current} → {g.target} (gap {g.gap})",
-                 g.problem or "–"] for t in self.model.teams for g in t.gaps[:3]]
+                 g.problem or "–"] for t in self.model.teams for g in t.gaps[:BIGGEST_GAPS]]
         if not rows:
             return section("Biggest gaps (Ex 5)", none_yet("No team has a gap profile yet."))
         return section("Biggest gaps (Ex 5)", table(
-            "Each team's three biggest capacity gaps, today → wanted",
+            f"Each team's {BIGGEST_GAPS} biggest capacity gaps, today → wanted",
             ["Team", "Pillar: today → wanted", "Problem"], rows))
 
     def _visions(self) -> str:

@@ -17,6 +17,9 @@ EVIDENCE_LIMIT = 500
 PROBLEM_LIMIT = 200
 MAX_MEMBERS = 12
 DISAGREEMENT = 2  # members this many levels apart on a pillar should talk it through
+#: How many of the gaps, biggest first, are "the biggest": a graded vision focuses on one of
+#: them, a graded roadmap acts on each, the room's dashboard shows them.
+BIGGEST_GAPS = 3
 
 
 @dataclass(frozen=True)

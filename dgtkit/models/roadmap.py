@@ -28,6 +28,7 @@ from functools import cache
 from dgtkit.course import read_yaml
 from dgtkit.course.frameworks import Frameworks, frameworks
 from dgtkit.models import dates
+from dgtkit.models.assessment import BIGGEST_GAPS
 from dgtkit.models.checks import Check, FormErrors, collect
 from dgtkit.models.text import FieldError, clean_text
 from dgtkit.models.vision import MILESTONE_TITLE_LIMIT, ConsideredGap
@@ -40,8 +41,6 @@ OWNER_LIMIT = 120
 PARTNER_LIMIT = 200
 NOTE_LIMIT = 300
 MAX_ROWS = 30
-#: How many of Ex 5's biggest gaps the graded canvas must act on.
-BIGGEST = 3
 LONG_WITHOUT_VISION = 60  # months: where the last horizon ends while Ex 7 has no vision year
 REQUIRED = ("gap", "level", "intervention", "owner", "horizon")
 FIELD_NAMES = {
@@ -549,8 +548,8 @@ class Roadmap:
         return [self._check_gaps_served(), self._check_own_interventions()]
 
     def _check_gaps_served(self) -> Check:
-        label = f"Each of the {BIGGEST} biggest gaps from Ex 5 has a complete row"
-        biggest = self.gaps_considered[:BIGGEST]
+        label = f"Each of the {BIGGEST_GAPS} biggest gaps from Ex 5 has a complete row"
+        biggest = self.gaps_considered[:BIGGEST_GAPS]
         if not biggest:
             return Check("gaps_served", label, True, "No gaps came from Ex 5.")
         served = {row.pillar for row in self.rows if row.is_complete}

@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from dgtkit.course.sdgs import sdgs
+from dgtkit.models.assessment import BIGGEST_GAPS
 from dgtkit.models.checks import (
     Check,
     FormErrors,
@@ -42,8 +43,6 @@ BENEFICIARIES_LIMIT = 120
 NEAREST_HORIZON, FARTHEST_HORIZON = 5, 30  # years from now
 TARGETS_MIN, TARGETS_MAX = 2, 3
 MILESTONES_MIN = 3
-#: The focus of a graded vision is one of the first gaps of Ex 5 (biggest first).
-FOCUS_AMONG = 3
 #: Words too common in this course to show what a gap is about.
 _COMMON_WORDS = frozenset((
     "digital", "government", "public", "service", "services", "data", "with", "from", "their",
@@ -318,7 +317,7 @@ class Vision:
     def gap_checks(self) -> list[Check]:
         """Whether the vision serves the gaps of Ex 5 (graded with ``checks``): it focuses on
         one of the biggest, and the statement or a milestone works on that gap."""
-        biggest = self.gaps_considered[:FOCUS_AMONG]
+        biggest = self.gaps_considered[:BIGGEST_GAPS]
         focus = self.focus_gap
         if not self.gaps_considered:
             focused = Check("focus", "It focuses on one of your biggest gaps", False,

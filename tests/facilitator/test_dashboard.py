@@ -15,6 +15,8 @@ import pytest
 
 from dgtkit.instructor.sample_answers import ANSWERS
 from dgtkit.models import evaluation, pillar_rating, vision
+from dgtkit.models.assessment import BIGGEST_GAPS
+from dgtkit.store import handoff
 from dgtkit.store.team_codes import (
     codes_path,
     facilitator_code_path,
@@ -111,7 +113,9 @@ def test_a_team_code_is_refused_and_the_facilitator_sees_the_teams_save(dashboar
     text = page.inner_text("body")
     assert "Nothing is missing: the plan is ready to export" in text  # team 3's plan
     assert "4.0 of 5" in text and "2.0 of 5" in text  # the evaluation's means
-    assert "Digital leadership and vision: 1 → " in text  # team 3's biggest gaps
+    gaps = handoff.capacity_gaps(Workbook(workbook, participant=TEAMS[2], read_only=True))
+    for gap in gaps[:BIGGEST_GAPS]:
+        assert f"{gap.name}: {gap.current} → {gap.target} (gap {gap.gap})" in text
     assert page.dialogs == []
     shot = os.environ.get("DGT_DASHBOARD_SCREENSHOT")  # the closing note's picture
     if shot:  # Voila's page scrolls inside itself: a tall window shows all of it
