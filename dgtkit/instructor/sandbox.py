@@ -214,8 +214,11 @@ class Sandbox:
                 "--hostname", "sandbox"]
         if uid is None:
             args += ["--unshare-user", "--disable-userns"]
-        args += [*view_arguments(), "--proc", "/proc", "--dev", "/dev",
+        # The private /tmp first, then the view: a course under /tmp (a folder made by
+        # mktemp, say) is bound over the tmpfs, where mounting the tmpfs last would hide it.
+        args += ["--proc", "/proc", "--dev", "/dev",
                  "--perms", "1777", "--size", str(self.limits.disk_bytes), "--tmpfs", TMP,
+                 *view_arguments(),
                  "--perms", "0777", "--dir", HOME, "--perms", "0777", "--dir", workdir]
         for name, descriptor in (files or {}).items():
             args += ["--perms", "0666", "--file", str(descriptor), f"{workdir}/{name}"]

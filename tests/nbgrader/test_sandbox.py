@@ -77,6 +77,22 @@ def test_the_sandbox_sees_its_copy_and_the_course_package_only(tmp_path):
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="a throwaway user is given when run as root")
+def test_a_course_under_tmp_is_in_view_over_the_private_tmp(tmp_path, monkeypatch):
+    """A checkout in a folder made by mktemp (under /tmp, mode 0700, as CI makes it) is
+    bound over the sandbox's own /tmp, readable, and nothing else of the real /tmp shows."""
+    course = tmp_path / "course"
+    course.mkdir()
+    (course / "marker.txt").write_text("the course")
+    (tmp_path / "beside.txt").write_text("not the course")
+    tmp_path.chmod(0o700)
+    real = sandbox._package_paths
+    monkeypatch.setattr(sandbox, "_package_paths", lambda: [*real(), course])
+    records = run([f"print(open({str(course / 'marker.txt')!r}).read())",
+                   f"import os; print(os.path.exists({str(tmp_path / 'beside.txt')!r}))"])
+    assert printed(records[0]).strip() == "the course"
+    assert printed(records[1]).strip() == "False"
+
+
 def test_the_sandbox_runs_as_a_throwaway_user_with_no_capabilities():
     records = run(["import os\nprint(os.getuid(), os.getgid(), os.getgroups())",
                    "print(open('/proc/self/status').read().split('CapEff:')[1].split()[0])",
