@@ -215,18 +215,21 @@ def _roadmap() -> roadmap.Roadmap:
     return roadmap.Roadmap.from_dict(_roadmap_of(dates.today()))
 
 
+#: The sample roadmap's owner at each capacity level.
+_ROADMAP_OWNERS = {
+    "institutional": "Legal office of the regency",
+    "organizational": "Regional secretariat",
+    "individual": "Human resources unit",
+    "societal": "Office of community empowerment",
+}
+
+
 @cache
 def _roadmap_of(_day: date) -> dict:
     model = roadmap.Roadmap.from_gaps(_gaps())
     model.follow_vision(_vision())
-    owners = {
-        "institutional": "Legal office of the regency",
-        "organizational": "Regional secretariat",
-        "individual": "Human resources unit",
-        "societal": "Office of community empowerment",
-    }
     drafts = [row.id for row in model.rows]
-    for number, (level, owner) in enumerate(owners.items()):
+    for number, (level, owner) in enumerate(_ROADMAP_OWNERS.items()):
         values = {
             "gap": f"Gap {number + 1} of the profile",
             "level": level,
@@ -237,7 +240,7 @@ def _roadmap_of(_day: date) -> dict:
             "horizon": "short",
         }
         model.save_row(drafts[number] if number < len(drafts) else None, **values)
-    for extra in drafts[len(owners):]:
+    for extra in drafts[len(_ROADMAP_OWNERS):]:
         model.remove_row(extra)
     return model.to_dict()
 
@@ -463,10 +466,7 @@ def careless_ex10() -> dict:
     model = roadmap.Roadmap.from_dict(ex10_roadmap())
     for row in list(model.rows):
         model.remove_row(row.id)
-    for level, owner in (("institutional", "Legal office of the regency"),
-                         ("organizational", "Regional secretariat"),
-                         ("individual", "Human resources unit"),
-                         ("societal", "Office of community empowerment")):
+    for level, owner in _ROADMAP_OWNERS.items():
         model.save_row(None, gap="Low capacity", level=level, intervention="Train the staff",
                        owner=owner, horizon="short")
     return model.to_dict()

@@ -11,15 +11,11 @@ from __future__ import annotations
 
 import json
 import shutil
-import signal
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
 from dgtkit.store.team_codes import codes_path, write_codes
-from tests.conftest import REPO, free_port, tool_env, wait_for_http
+from tests.conftest import REPO
 from tests.pagecheck import (
     DESKTOP,
     PHONE,
@@ -31,6 +27,7 @@ from tests.pagecheck import (
     set_colour_mode,
     too_wide,
 )
+from tests.voila import voila_server
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -47,23 +44,9 @@ def app(tmp_path_factory):
     settings["VoilaKernelManager"]["kernel_pools_config"]["action_plan.ipynb"]["pool_size"] = 1
     (folder / "voila.json").write_text(json.dumps(settings))
     write_codes(codes_path(folder / "room.sqlite"), ["team-390", "team-1280", "phone-team"])
-    port = free_port()
-    process = subprocess.Popen(
-        [str(Path(sys.executable).parent / "voila"), "action_plan.ipynb", "--no-browser",
-         f"--port={port}", "--Voila.ip=127.0.0.1"],
-        cwd=folder, env=tool_env(DGTKIT_WORKBOOK=str(folder / "room.sqlite")),
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        wait_for_http(url, process, timeout=120)
+    with voila_server("action_plan.ipynb", folder=folder,
+                      DGTKIT_WORKBOOK=str(folder / "room.sqlite")) as url:
         yield url
-    finally:
-        process.send_signal(signal.SIGTERM)  # Voila ignores SIGINT when in the background
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 def check_screen(page, where: str, problems: dict[str, list[str]], phone: bool) -> None:

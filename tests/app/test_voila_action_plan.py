@@ -7,10 +7,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import signal
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from docx import Document
@@ -19,7 +15,8 @@ from openpyxl import load_workbook
 from dgtkit.models.action_plan import EXERCISE_KEY
 from dgtkit.store.team_codes import codes_path, write_codes
 from dgtkit.store.workbook import Workbook
-from tests.conftest import REPO, free_port, tool_env, wait_for_http
+from tests.conftest import REPO
+from tests.voila import voila_server
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 HOSTILE = '<img src=x onerror="window.__hacked=true"><script>window.__hacked=true</script>'
@@ -38,25 +35,9 @@ def room(tmp_path_factory):
     pools["action_plan.ipynb"]["pool_size"] = 2
     (folder / "voila.json").write_text(json.dumps(settings))
     write_codes(codes_path(workbook), ["blue", "team-red", "green", "gold"])  # make codes
-    port = free_port()
-    env = tool_env(DGTKIT_WORKBOOK=str(workbook))
-    env.pop("JUPYTERHUB_USER", None)
-    process = subprocess.Popen(
-        [str(Path(sys.executable).parent / "voila"), "action_plan.ipynb", "--no-browser",
-         f"--port={port}", "--Voila.ip=127.0.0.1"],
-        cwd=folder, env=env,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        wait_for_http(url, process, timeout=120)
+    with voila_server("action_plan.ipynb", folder=folder, DGTKIT_WORKBOOK=str(workbook),
+                      unset=("JUPYTERHUB_USER",)) as url:
         yield url, workbook
-    finally:
-        process.send_signal(signal.SIGTERM)  # Voila ignores SIGINT when in the background
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 def open_plan(page, url, team):

@@ -11,9 +11,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import signal
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -21,8 +18,9 @@ from docx import Document
 
 from dgtkit.models.action_plan import EXERCISE_KEY
 from dgtkit.store.workbook import Workbook
-from tests.helpers import REPO, free_port, freeze_clock, tool_env, wait_for_http
+from tests.helpers import REPO, freeze_clock
 from tests.rendering import pdf_pages, to_pdf
+from tests.voila import voila_server
 from tests.week import GAPS, INDICATORS, STAKEHOLDERS, SWOT, TODAY, walk_the_week
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -42,24 +40,9 @@ def served(tmp_path_factory):
     settings["VoilaConfiguration"]["preheat_kernel"] = False  # two pages, two kernels
     settings["VoilaKernelManager"]["kernel_pools_config"] = {"default": {"pool_size": 0}}
     (folder / "voila.json").write_text(json.dumps(settings))
-    port = free_port()
-    process = subprocess.Popen(
-        [str(Path(sys.executable).parent / "voila"), "--no-browser", f"--port={port}",
-         "--Voila.ip=127.0.0.1"],
-        cwd=folder, env=tool_env(DGTKIT_WORKBOOK=str(folder / "workbook.sqlite"),
-                                 JUPYTERHUB_USER=TEAM),
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}/voila/render/"
-    try:
-        wait_for_http(f"http://127.0.0.1:{port}/", process, timeout=120)
-        yield url, folder
-    finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
+    with voila_server(folder=folder, DGTKIT_WORKBOOK=str(folder / "workbook.sqlite"),
+                      JUPYTERHUB_USER=TEAM) as url:
+        yield url + "voila/render/", folder
 
 
 def download(page, button, folder: Path) -> Path:

@@ -6,10 +6,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
@@ -24,7 +20,8 @@ from dgtkit.store.team_codes import (
     write_facilitator_code,
 )
 from dgtkit.store.workbook import Workbook
-from tests.helpers import REPO, free_port, tool_env, wait_for_http
+from tests.helpers import REPO
+from tests.voila import voila_server
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 TEAMS = ["apple-river-stone", "cedar-harbor-kite", "olive-tower-frog"]
@@ -44,28 +41,12 @@ def dashboard(tmp_path_factory):
     write_codes(codes_path(workbook), TEAMS)
     write_facilitator_code(facilitator_code_path(workbook), FACILITATOR)
     Workbook(workbook, participant=TEAMS[0])  # the room's file, empty before the week
-    port = free_port()
-    env = tool_env(DGTKIT_WORKBOOK=str(workbook))
-    for name in ("JUPYTERHUB_USER", "DGTKIT_DASHBOARD_SOURCES", "DGTKIT_TEAM_CODES_FILE",
-                 "DGTKIT_FACILITATOR_CODE_FILE"):
-        env.pop(name, None)
-    log = (folder / "voila.log").open("w")
-    process = subprocess.Popen(
-        [str(Path(sys.executable).parent / "voila"), "dashboard.ipynb", "--no-browser",
-         f"--port={port}", "--Voila.ip=127.0.0.1"],
-        cwd=folder, env=env, stdout=log, stderr=log,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        wait_for_http(url + "voila/templates/dgt-offline/static/dgt-room.js", process, 120)
+    with voila_server("dashboard.ipynb", folder=folder, DGTKIT_WORKBOOK=str(workbook),
+                      ready="voila/templates/dgt-offline/static/dgt-room.js",
+                      log=folder / "voila.log",
+                      unset=("JUPYTERHUB_USER", "DGTKIT_DASHBOARD_SOURCES",
+                             "DGTKIT_TEAM_CODES_FILE", "DGTKIT_FACILITATOR_CODE_FILE")) as url:
         yield url, workbook
-    finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
 
 
 def open_gate(browser, url):
