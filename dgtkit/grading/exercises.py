@@ -235,7 +235,8 @@ def check_indicators(path: str | Path = ASSIGNMENT_WORKBOOK):
 def check_local_review(path: str | Path = ASSIGNMENT_WORKBOOK):
     """Ex 12: three or more SDG targets, each tracked (a measure, a source, a target value, a
     frequency, who reports), with a baseline, broken down by a group, and served by an Ex 10
-    action: a row of the roadmap saved in the same workbook, when it holds one."""
+    action: a row of the roadmap saved in the same workbook (without one, no target is
+    served)."""
     from dgtkit.store import handoff
     from dgtkit.store.workbook import Workbook, WorkbookError
 
@@ -245,6 +246,8 @@ def check_local_review(path: str | Path = ASSIGNMENT_WORKBOOK):
         rows = handoff.roadmap(Workbook(path, create=False), anyone=True)
     except WorkbookError:
         rows = []
-    action_ids = {str(row.id) for row in rows} if rows else None
-    assert_checks(model.checks(action_ids), "Ex 12, your local SDG review")
+    assert rows, ("Ex 12, your local SDG review: your workbook holds no capacity roadmap "
+                  "(Ex 10), so no target is tied to an action. Do Ex 10 in this workbook (the "
+                  "first cell brings it from Module 5), then tie each target to its actions.")
+    assert_checks(model.checks({str(row.id) for row in rows}), "Ex 12, your local SDG review")
     return model

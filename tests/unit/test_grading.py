@@ -42,13 +42,22 @@ def failure(check, path) -> str:
     return str(caught.value)
 
 
+#: What a check reads besides its own exercise: Ex 12's targets are tied to Ex 10's rows.
+NEEDS = {"ex12_local_sdg_review": ["ex10_roadmap"]}
+
+
+def test_ex12_without_a_roadmap_ties_no_target_and_says_so(workbook):
+    sample_answers.write_workbook(workbook, "alice", ["ex12_local_sdg_review"])
+    assert "holds no capacity roadmap (Ex 10)" in failure(grading.check_local_review, workbook)
+
+
 def test_every_graded_exercise_has_a_passing_sample_answer():
     assert set(CHECKS) <= set(sample_answers.ANSWERS)
 
 
 @pytest.mark.parametrize("key", sorted(CHECKS))
 def test_the_sample_answers_pass_every_check(key, workbook):
-    sample_answers.write_workbook(workbook, "alice", [key])
+    sample_answers.write_workbook(workbook, "alice", [*NEEDS.get(key, []), key])
     for check in CHECKS[key]:
         check(workbook)
 
