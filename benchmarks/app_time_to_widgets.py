@@ -40,6 +40,7 @@ from pathlib import Path
 import psutil
 from _common import BIN, CHROMIUM, CHROMIUM_ARGS, REPO, free_port, summary, tool_env
 from _room import room
+from playwright.async_api import TimeoutError as PlaywrightTimeout
 from playwright.async_api import async_playwright
 from playwright.sync_api import sync_playwright
 
@@ -182,23 +183,30 @@ async def crowd(url: str, people: int) -> tuple[list[float], list[float]]:
 
         async def one(page, n):
             start = time.perf_counter()
-            await page.goto(url, timeout=300_000)
-            await page.get_by_role("button", name=OPEN).wait_for(timeout=300_000)
-            interactive = time.perf_counter() - start
-            return interactive, page, n
+            try:
+                await page.goto(url, timeout=300_000)
+                await page.get_by_role("button", name=OPEN).wait_for(timeout=300_000)
+            except PlaywrightTimeout:
+                return None  # counted as a page that never became interactive
+            return time.perf_counter() - start, page, n
 
-        results = await asyncio.gather(*(one(page, n) for n, page in enumerate(pages)))
+        results = [r for r in await asyncio.gather(*(one(page, n) for n, page in
+                                                     enumerate(pages))) if r]
 
         async def code(page, n):
             await page.get_by_label("Team code").fill(f"room-{n}")
             start = time.perf_counter()
             await page.get_by_role("button", name=OPEN).click()
-            await page.get_by_role("button", name=FORM).wait_for(timeout=300_000)
+            try:
+                await page.get_by_role("button", name=FORM).wait_for(timeout=300_000)
+            except PlaywrightTimeout:
+                return None
             return time.perf_counter() - start
 
-        opened = await asyncio.gather(*(code(page, n) for _, page, n in results))
+        opened = [o for o in await asyncio.gather(*(code(page, n) for _, page, n in results))
+                  if o is not None]
         await browser.close()
-    return [r[0] for r in results], list(opened)
+    return [r[0] for r in results], opened
 
 
 def p95(values: list[float]) -> float:
@@ -245,8 +253,12 @@ def main() -> None:
             interactive, opened = asyncio.run(crowd(url, args.browser_crowd))
         print(f"{args.browser_crowd} participants at once in Chromium pages on this same "
               f"machine (pool of {pool}):")
-        print(f"  request -> interactive: {spread(interactive)}")
-        print(f"  team code -> plan form: {spread(opened)}")
+        for label, values in (("request -> interactive", interactive),
+                              ("team code -> plan form", opened)):
+            missed = args.browser_crowd - len(values) if label.startswith("request") \
+                else len(interactive) - len(values)
+            print(f"  {label}: {spread(values) if values else 'none'}"
+                  + (f"; {missed} not within 300 s" if missed else ""))
 
 
 def spread(values: list[float]) -> str:
