@@ -364,9 +364,12 @@ def action_plan() -> dict:
 def write_plan_file(folder: str | Path) -> Path:
     """The full plan as the JSON file the app exports, written into ``folder`` under the
     app's name for it: what a Module 7 student hands in beside the notebook."""
+    return _write_plan_file(action_plan_model(), folder)
+
+
+def _write_plan_file(model, folder: str | Path) -> Path:
     from dgtkit.planfile import export, filename
 
-    model = action_plan_model()
     target = Path(folder) / filename(model, "json")
     target.write_bytes(export(model, "json"))
     return target
@@ -540,12 +543,7 @@ def careless_action_plan() -> dict:
 
 
 def write_careless_plan_file(folder: str | Path) -> Path:
-    from dgtkit.planfile import export, filename
-
-    model = careless_plan_model()
-    target = Path(folder) / filename(model, "json")
-    target.write_bytes(export(model, "json"))
-    return target
+    return _write_plan_file(careless_plan_model(), folder)
 
 
 #: Workbook key → a careless but complete revision (the sample answer where the exercise's

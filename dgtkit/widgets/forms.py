@@ -9,7 +9,8 @@ from html import escape
 import ipywidgets as w
 
 from dgtkit.charts import figure_html
-from dgtkit.models.checks import Check
+from dgtkit.course.sdg_list import deadline_note
+from dgtkit.models.checks import Check, this_year
 from dgtkit.widgets.base import Redraw, View
 from dgtkit.widgets.common import example_box, message_html, side_by_side  # noqa: F401
 
@@ -80,3 +81,9 @@ def government_box(view: View, redraw: Redraw = True, description: str = "Your g
                  names="value")
     return text, message
 
+
+
+def deadline_html(target_id: str) -> str:
+    """' <b>Its own deadline, 2017, has passed.</b>' for such an SDG target (17.8), else ''."""
+    note = deadline_note(target_id, this_year())
+    return f" <b>{escape(note)}</b>" if note else ""

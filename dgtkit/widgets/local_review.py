@@ -11,13 +11,20 @@ from html import escape
 import ipywidgets as w
 
 from dgtkit.charts.local_review import review_alt_text, review_chart
-from dgtkit.course.sdg_list import deadline_note, sdg_list
+from dgtkit.course.sdg_list import sdg_list
 from dgtkit.models.checks import this_year
 from dgtkit.models.indicators import indicator_guide
 from dgtkit.models.local_review import DISAGGREGATIONS, LocalReview
 from dgtkit.models.pages import local_review_page
 from dgtkit.widgets.base import View
-from dgtkit.widgets.forms import LABEL_STYLE, WIDE, chart_html, checklist_html, side_by_side
+from dgtkit.widgets.forms import (
+    LABEL_STYLE,
+    WIDE,
+    chart_html,
+    checklist_html,
+    deadline_html,
+    side_by_side,
+)
 from dgtkit.widgets.pages import with_result_page
 
 NONE = ""
@@ -227,10 +234,8 @@ class LocalReviewView(View):
             return
         item = self.model.get(target_id)
         official = sdg_list().target(target_id)
-        late = deadline_note(target_id, this_year())
-        late = f" <b>{late}</b>" if late else ""
         self.target_text.value = (f"<p><b>Target {escape(target_id)}.</b> "
-                                  f"{escape(official.text)}{late}</p>")
+                                  f"{escape(official.text)}{deadline_html(target_id)}</p>")
         with self.quietly():
             self.indicator.options = [("None fits: a local proxy (below)", NONE)] + [
                 (f"{i.id} {i.text}"[:110], i.id) for i in sdg_list().indicators_of(target_id)]
@@ -253,7 +258,7 @@ class LocalReviewView(View):
     def _show_results(self) -> None:
         self.checklist.value = checklist_html("Checks of your review",
                                               self.model.checks(self.action_ids))
-        ids = self.action_ids if self.actions else None
+        ids = self.action_ids  # as the checklist and the grader: no roadmap, nothing served
         self.dashboard.value = chart_html(
             lambda m: review_chart(m, ids), lambda m: review_alt_text(m, ids), self.model,
             "Your local review on one page: tracked, data yet, served by an action.")

@@ -10,9 +10,8 @@ from html import escape
 import ipywidgets as w
 
 from dgtkit.charts.envisioning import milestone_timeline, timeline_alt_text
-from dgtkit.course.sdg_list import deadline_note
 from dgtkit.course.sdgs import sdgs
-from dgtkit.models.checks import FormErrors, this_year
+from dgtkit.models.checks import FormErrors
 from dgtkit.models.pages import vision_page
 from dgtkit.models.text import FieldError
 from dgtkit.models.vision import (
@@ -32,6 +31,7 @@ from dgtkit.widgets.forms import (
     chart_html,
     checklist_html,
     clear,
+    deadline_html,
     example_box,
     labelled,
     show_errors,
@@ -286,7 +286,7 @@ class VisionView(View):
                     [
                         box,
                         w.HTML(
-                            f"<span>{escape(target.text)}{_late(target.id)}</span>",
+                            f"<span>{escape(target.text)}{deadline_html(target.id)}</span>",
                             layout=w.Layout(width="32em"),
                         ),
                     ]
@@ -454,12 +454,6 @@ def gaps_html(model: Vision) -> str:
     )
 
 
-def _late(target_id: str) -> str:
-    """' <b>Its own deadline, 2017, has passed.</b>' for such a target (17.8), else ''."""
-    note = deadline_note(target_id, this_year())
-    return f" <b>{escape(note)}</b>" if note else ""
-
-
 def linked_targets_html(target_ids: list[str]) -> str:
     if not target_ids:
         return "<p><i>No target linked yet.</i></p>"
@@ -469,7 +463,7 @@ def linked_targets_html(target_ids: list[str]) -> str:
         goal = data.goal(target.goal)
         items.append(
             f"<li><b>{escape(target.label)}</b> ({escape(goal.label)}): {escape(target.text)}"
-            f"{_late(target.id)}</li>"
+            f"{deadline_html(target.id)}</li>"
         )
     return f"<p>Linked targets:</p><ul>{''.join(items)}</ul>"
 
